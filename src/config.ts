@@ -1,0 +1,98 @@
+/**
+ * Configuration: the only reader of `process.env`. Parsed once at start-up; a bad variable stops the process
+ * with one line per problem.
+ */
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The demo campaigns shipped with the project, used when `CAMPAIGN_FILES` is not set. */
+export const DEMO_CAMPAIGN_FILES = [
+  resolve(projectRoot, "src/campaigns/demo/binh-phuoc-dvc-92.yaml"),
+  resolve(projectRoot, "src/campaigns/demo/binh-phuoc-vneid-90.yaml"),
+];
+
+const csv = (s: string) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+const platform = z.enum(["telegram", "zalo", "console", "web"]);
+
+/** `telegram:123,zalo:456` → [{ platform: "telegram", userId: "123" }, …] */
+const admins = z
+  .string()
+  .default("")
+  .transform((s, ctx) =>
+    csv(s).flatMap((entry) => {
+      const m = /^([a-z]+):(.+)$/.exec(entry);
+      const p = platform.safeParse(m?.[1]);
+      if (!m || !p.success) {
+        ctx.addIssue({ code: "custom", message: `"${entry}" is not platform:userId (telegram, zalo, console, web)` });
+        return [];
+      }
+      return [{ platform: p.data, userId: m[2]! }];
+    }),
+  );
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
+  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_PATH: z.string().min(1).default("./data/chiendich.db"),
+  CAMPAIGN_FILES: z
+    .string()
+    .optional()
+    .transform((s) => (s && csv(s).length > 0 ? csv(s).map((f) => resolve(f)) : DEMO_CAMPAIGN_FILES)),
+  DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
+  ADMINS: admins,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Longest message text the bot reads; longer ones are answered politely and not parsed. */
+  MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
+  TELEGRAM_BOT_TOKEN: z.string().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "only A-Z a-z 0-9 _ - allowed").optional(),
+  TELEGRAM_WEBHOOK_PATH: z.string().startsWith("/").default("/telegram/webhook"),
+  TELEGRAM_API_ROOT: z.url().optional(),
+  PUBLIC_URL: z.url().optional(),
+  ZALO_ENABLED: bool.default(false),
+  ZALO_CREDENTIALS_PATH: z.string().optional(),
+  CHAT_PAGE: bool.optional(),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+/** Thrown when the environment is invalid; the message has one line per bad variable. */
+export class ConfigError extends Error {
+  readonly code = "CONFIG_INVALID";
+  constructor(readonly lines: string[]) {
+    super(lines.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates an environment object (tests pass their own; `loadConfig` passes `process.env`). */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings in .env files mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Loads `.env` (when present, without overriding the real environment) and parses `process.env`. */
+export function loadConfig(envFile = ".env"): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(process.env);
+}

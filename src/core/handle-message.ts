@@ -1,0 +1,128 @@
+/**
+ * The one entry point for every inbound message, whatever the channel: idempotency, who is speaking, which
+ * campaign the chat is about, then a command, a natural phrase, or a listener (report ingestion, citizen
+ * questions). Errors end here: logged with context, answered politely.
+ */
+import type { Campaign } from "../campaigns/schema.ts";
+import { getChatBinding } from "../db/repos/chats.ts";
+import { claimEvent } from "../db/repos/events.ts";
+import { upsertMember } from "../db/repos/members.ts";
+import type { Locale } from "../i18n.ts";
+import { resolveCampaign, say, type CoreDeps, type Ctx } from "./context.ts";
+import { isAllowed, type Feature } from "./feature.ts";
+import { createRouter } from "./router.ts";
+import { primaryRole, resolveRoles } from "./roles.ts";
+import type { InboundMessage, Reply } from "./types.ts";
+
+/** A listener sees every message no command or phrase took; it returns null when the message is not for it. */
+export type Listener = (ctx: Ctx) => Reply[] | null | Promise<Reply[] | null>;
+
+export interface CoreOptions {
+  features: readonly Feature[];
+  /** Tried in order after routing fails. */
+  listeners?: readonly Listener[];
+}
+
+export interface Core {
+  handleMessage(msg: InboundMessage): Promise<Reply[]>;
+  /** Builds the context of a message without handling it (channels use it for button presses). */
+  contextFor(msg: InboundMessage): Ctx;
+  readonly features: readonly Feature[];
+}
+
+/** The key that makes a second delivery of the same event a no-op. */
+export function eventKey(msg: InboundMessage): string {
+  const id = msg.eventId ?? (msg.edited ? `${msg.messageId}:edit:${msg.date.getTime()}` : msg.messageId);
+  return `${msg.chatId}:${id}`;
+}
+
+export function createCore(deps: CoreDeps, options: CoreOptions): Core {
+  const router = createRouter(options.features);
+  const listeners = options.listeners ?? [];
+  const maxLength = deps.maxMessageLength ?? 20_000;
+  const log = deps.logger;
+
+  function contextFor(msg: InboundMessage): Ctx {
+    const member = upsertMember(deps.db, {
+      platform: msg.platform,
+      platformUserId: msg.senderId,
+      displayName: msg.senderName,
+    });
+    const { roles, units } = resolveRoles(deps.db, member, deps.admins);
+    const binding = getChatBinding(deps.db, msg.platform, msg.chatId);
+    const campaign: Campaign | undefined = resolveCampaign(deps.campaigns, binding, units);
+    const locale = (member.locale ?? deps.i18n.defaultLocale) as Locale;
+    return {
+      deps,
+      msg,
+      member,
+      roles,
+      units,
+      binding,
+      campaign,
+      locale,
+      t: deps.i18n.t(locale),
+      now: deps.now?.() ?? new Date(),
+    };
+  }
+
+  async function dispatch(ctx: Ctx): Promise<Reply[]> {
+    const { msg, t } = ctx;
+    const addressed = msg.chatType === "private" || msg.addressedToBot === true;
+    const route = router.route(msg.text);
+    if (route) {
+      // In a group, a phrase is only a guess: act on it when the bot was addressed or the chat is bound.
+      if (route.via === "phrase" && !addressed && !ctx.binding) return [];
+      const { feature } = route;
+      if (feature.where && feature.where !== msg.chatType) {
+        return [say(t(`common:where.${feature.where}`, { command: `/${feature.commands[0]}` }))];
+      }
+      if (!isAllowed(feature, ctx.roles)) {
+        return [
+          say(
+            t("common:refused", {
+              command: `/${feature.commands[0]}`,
+              needed: feature.allow!.map((r) => t(`common:roles.${r}`)).join(t("common:or")),
+              role: t(`common:roles.${primaryRole(ctx.roles)}`),
+            }),
+          ),
+        ];
+      }
+      return feature.run(ctx, route.args);
+    }
+    if (router.isUnknownCommand(msg.text)) return [say(t("common:unknownCommand"))];
+    if (msg.chatType === "group" && !ctx.binding && !msg.addressedToBot) return [];
+    for (const listener of listeners) {
+      const replies = await listener(ctx);
+      if (replies) return replies;
+    }
+    return addressed ? [say(t("common:unknown"))] : [];
+  }
+
+  return {
+    features: options.features,
+    contextFor,
+    async handleMessage(msg) {
+      const started = Date.now();
+      try {
+        if (!claimEvent(deps.db, msg.platform, eventKey(msg))) {
+          log.debug({ platform: msg.platform, chat: msg.chatId, message: msg.messageId }, "duplicate event ignored");
+          return [];
+        }
+        if (msg.text.length > maxLength) {
+          const ctx = contextFor({ ...msg, text: "" });
+          const addressed = msg.chatType === "private" || msg.addressedToBot || ctx.binding;
+          return addressed ? [say(ctx.t("common:tooLong", { max: maxLength.toLocaleString("vi-VN") }))] : [];
+        }
+        const ctx = contextFor(msg);
+        const replies = await dispatch(ctx);
+        log.debug({ platform: msg.platform, chat: msg.chatId, message: msg.messageId, replies: replies.length, ms: Date.now() - started }, "handled");
+        return replies;
+      } catch (err) {
+        log.error({ err, platform: msg.platform, chat: msg.chatId, message: msg.messageId }, "message handling failed");
+        const t = deps.i18n.t(deps.i18n.defaultLocale);
+        return msg.chatType === "private" || msg.addressedToBot ? [say(t("common:error"))] : [];
+      }
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The pieces every entry point shares (server, console chat, tests): campaigns loaded and validated first, so
+ * a broken file stops everything before the database is touched; then the database, synced; then i18n and the
+ * core with every feature.
+ */
+import type { Logger } from "pino";
+import { loadCampaignFiles } from "./campaigns/load.ts";
+import type { Campaign } from "./campaigns/schema.ts";
+import { syncCampaigns } from "./campaigns/sync.ts";
+import type { Config } from "./config.ts";
+import { createCampaignRegistry, type CampaignRegistry } from "./core/campaign-registry.ts";
+import type { CoreDeps } from "./core/context.ts";
+import { createFeatures } from "./core/features/index.ts";
+import { createCore, type Core } from "./core/handle-message.ts";
+import { openDatabase, type Db } from "./db/client.ts";
+import { createI18n, type I18n } from "./i18n.ts";
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  i18n: I18n;
+  campaigns: CampaignRegistry;
+  core: Core;
+  deps: CoreDeps;
+  close(): void;
+}
+
+export interface RuntimeOptions {
+  config: Config;
+  logger: Logger;
+  /** Campaigns already loaded (tests); otherwise `config.CAMPAIGN_FILES` is read. */
+  campaigns?: readonly Campaign[];
+  now?: () => Date;
+}
+
+export function createRuntime({ config, logger, campaigns, now }: RuntimeOptions): Runtime {
+  const list = campaigns ?? loadCampaignFiles(config.CAMPAIGN_FILES);
+  const db = openDatabase(config.DATABASE_PATH);
+  try {
+    const summary = syncCampaigns(db, list);
+    logger.info(summary, "campaigns synced");
+  } catch (err) {
+    db.$client.close();
+    throw err;
+  }
+  const i18n = createI18n(config.DEFAULT_LOCALE);
+  const registry = createCampaignRegistry(list);
+  const deps: CoreDeps = {
+    db,
+    i18n,
+    campaigns: registry,
+    admins: config.ADMINS,
+    logger,
+    maxMessageLength: config.MAX_MESSAGE_LENGTH,
+    ...(now ? { now } : {}),
+  };
+  const core = createCore(deps, { features: createFeatures() });
+  return {
+    config,
+    db,
+    i18n,
+    campaigns: registry,
+    core,
+    deps,
+    close: () => {
+      if (db.$client.open) db.$client.close();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { inbound, testRuntime } from "../../helpers/runtime.ts";
+
+describe("handleMessage", () => {
+  it("answers /trogiup in Vietnamese with the commands a citizen may use", async () => {
+    const rt = testRuntime();
+    const [reply] = await rt.core.handleMessage(inbound("/trogiup"));
+    expect(reply?.text).toContain("Các lệnh anh/chị có thể dùng");
+    expect(reply?.text).toContain("/trogiup");
+  });
+
+  it("understands help phrases with or without diacritics, NFC or NFD", async () => {
+    const rt = testRuntime();
+    for (const text of ["trợ giúp", "tro giup", "TRỢ GIÚP".normalize("NFD"), "/help@chiendich_bot"]) {
+      const [reply] = await rt.core.handleMessage(inbound(text));
+      expect(reply?.text, text).toContain("/trogiup");
+    }
+  });
+
+  it("handles the same event once", async () => {
+    const rt = testRuntime();
+    const msg = inbound("/trogiup", { eventId: "update-1" });
+    expect(await rt.core.handleMessage(msg)).toHaveLength(1);
+    expect(await rt.core.handleMessage({ ...msg })).toHaveLength(0);
+  });
+
+  it("says politely when it does not understand, in private only", async () => {
+    const rt = testRuntime();
+    const [reply] = await rt.core.handleMessage(inbound("hôm nay trời đẹp quá"));
+    expect(reply?.text).toContain("Xin lỗi");
+    const group = await rt.core.handleMessage(inbound("hôm nay trời đẹp quá", { chatType: "group", chatId: "g1" }));
+    expect(group).toEqual([]);
+  });
+
+  it("ignores chatter in unbound groups but still answers commands there", async () => {
+    const rt = testRuntime();
+    expect(await rt.core.handleMessage(inbound("trợ giúp", { chatType: "group", chatId: "g2" }))).toEqual([]);
+    const [reply] = await rt.core.handleMessage(inbound("/trogiup", { chatType: "group", chatId: "g2" }));
+    expect(reply?.text).toContain("/trogiup");
+  });
+
+  it("answers an unknown command", async () => {
+    const rt = testRuntime();
+    const [reply] = await rt.core.handleMessage(inbound("/khongco"));
+    expect(reply?.text).toContain("chưa hiểu lệnh");
+  });
+
+  it("refuses an over-long message politely without reading it", async () => {
+    const rt = testRuntime({ env: { MAX_MESSAGE_LENGTH: "1000" } });
+    const [reply] = await rt.core.handleMessage(inbound("a".repeat(5000)));
+    expect(reply?.text).toContain("quá dài");
+  });
+
+  it("switches a member's language", async () => {
+    const rt = testRuntime();
+    const [set] = await rt.core.handleMessage(inbound("/ngonngu en"));
+    expect(set?.text).toBe("Switched to English.");
+    const [help] = await rt.core.handleMessage(inbound("/trogiup"));
+    expect(help?.text).toContain("Commands you can use");
+  });
+});
