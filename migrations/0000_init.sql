@@ -114,6 +114,7 @@ CREATE TABLE `report_values` (
 	`kind` text NOT NULL,
 	`value` real NOT NULL,
 	`source` text DEFAULT '' NOT NULL,
+	`current` integer DEFAULT true NOT NULL,
 	`active` integer DEFAULT true NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`report_id`) REFERENCES `reports`(`id`) ON UPDATE no action ON DELETE no action
@@ -121,6 +122,7 @@ CREATE TABLE `report_values` (
 --> statement-breakpoint
 CREATE INDEX `report_values_progress` ON `report_values` (`campaign_id`,`metric_key`,`unit_code`,`day`) WHERE active = 1;--> statement-breakpoint
 CREATE INDEX `report_values_report` ON `report_values` (`report_id`);--> statement-breakpoint
+CREATE INDEX `report_values_key` ON `report_values` (`campaign_id`,`unit_code`,`day`,`metric_key`,`kind`);--> statement-breakpoint
 CREATE TABLE `reports` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`campaign_id` text NOT NULL,
@@ -133,6 +135,7 @@ CREATE TABLE `reports` (
 	`sender_name` text DEFAULT '' NOT NULL,
 	`member_id` integer,
 	`raw_text` text NOT NULL,
+	`sent_at` integer NOT NULL,
 	`status` text NOT NULL,
 	`late` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
@@ -152,6 +155,15 @@ CREATE TABLE `targets` (
 	`percent_of_eligible` real,
 	PRIMARY KEY(`campaign_id`, `metric_key`, `phase_key`, `unit_code`),
 	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `unit_progress` (
+	`campaign_id` text NOT NULL,
+	`day` text NOT NULL,
+	`metric_key` text NOT NULL,
+	`unit_code` text NOT NULL,
+	`value` real NOT NULL,
+	PRIMARY KEY(`campaign_id`, `day`, `metric_key`, `unit_code`)
 );
 --> statement-breakpoint
 CREATE TABLE `unit_reporters` (

@@ -10,7 +10,7 @@ import { syncCampaigns } from "./campaigns/sync.ts";
 import type { Config } from "./config.ts";
 import { createCampaignRegistry, type CampaignRegistry } from "./core/campaign-registry.ts";
 import type { CoreDeps } from "./core/context.ts";
-import { createFeatures } from "./core/features/index.ts";
+import { createActions, createFeatures, LISTENERS, onRecall } from "./core/features/index.ts";
 import { createCore, type Core } from "./core/handle-message.ts";
 import { openDatabase, type Db } from "./db/client.ts";
 import { createI18n, type I18n } from "./i18n.ts";
@@ -54,7 +54,7 @@ export function createRuntime({ config, logger, campaigns, now }: RuntimeOptions
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
     ...(now ? { now } : {}),
   };
-  const core = createCore(deps, { features: createFeatures() });
+  const core = createCore(deps, { features: createFeatures(), listeners: LISTENERS, actions: createActions(), onRecall });
   return {
     config,
     db,

@@ -5,26 +5,43 @@
  */
 import type { Campaign } from "../campaigns/schema.ts";
 import { getChatBinding } from "../db/repos/chats.ts";
-import { claimEvent } from "../db/repos/events.ts";
+import { claimEvent, isEventProcessed } from "../db/repos/events.ts";
 import { upsertMember } from "../db/repos/members.ts";
 import type { Locale } from "../i18n.ts";
 import { resolveCampaign, say, type CoreDeps, type Ctx } from "./context.ts";
 import { isAllowed, type Feature } from "./feature.ts";
 import { createRouter } from "./router.ts";
 import { primaryRole, resolveRoles } from "./roles.ts";
-import type { InboundMessage, Reply } from "./types.ts";
+import type { InboundAction, InboundMessage, Reply } from "./types.ts";
 
 /** A listener sees every message no command or phrase took; it returns null when the message is not for it. */
 export type Listener = (ctx: Ctx) => Reply[] | null | Promise<Reply[] | null>;
+
+/** Handles a button press whose data starts with its key (`reg:approve:12` → key `reg`, rest `approve:12`). */
+export type ActionHandler = (ctx: Ctx, rest: string) => Reply[] | Promise<Reply[]>;
 
 export interface CoreOptions {
   features: readonly Feature[];
   /** Tried in order after routing fails. */
   listeners?: readonly Listener[];
+  actions?: Readonly<Record<string, ActionHandler>>;
+  /** Called when a message is recalled or deleted (Zalo "undo"): its report is withdrawn. */
+  onRecall?: (deps: CoreDeps, ref: MessageRef) => void;
+}
+
+/** A message on a platform, by id. */
+export interface MessageRef {
+  platform: InboundMessage["platform"];
+  chatId: string;
+  messageId: string;
 }
 
 export interface Core {
   handleMessage(msg: InboundMessage): Promise<Reply[]>;
+  /** A button press; replies go to the chat it came from unless they say otherwise. */
+  handleAction(action: InboundAction): Promise<Reply[]>;
+  /** A message was recalled or deleted. */
+  handleRecall(ref: MessageRef): void;
   /** Builds the context of a message without handling it (channels use it for button presses). */
   contextFor(msg: InboundMessage): Ctx;
   readonly features: readonly Feature[];
@@ -41,6 +58,8 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
   const listeners = options.listeners ?? [];
   const maxLength = deps.maxMessageLength ?? 20_000;
   const log = deps.logger;
+  /** Events being handled right now: a concurrent second delivery waits for nothing and does nothing. */
+  const inFlight = new Set<string>();
 
   function contextFor(msg: InboundMessage): Ctx {
     const member = upsertMember(deps.db, {
@@ -102,26 +121,64 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
   return {
     features: options.features,
     contextFor,
+    async handleAction(action) {
+      const key = `${action.chatId}:action:${action.eventId ?? `${action.messageId}:${action.data}:${action.senderId}`}`;
+      if (isEventProcessed(deps.db, action.platform, key)) return [];
+      try {
+        const [prefix, ...rest] = action.data.split(":");
+        const handler = options.actions?.[prefix ?? ""];
+        const ctx = contextFor({ ...action, text: "", messageId: action.messageId ?? "", date: deps.now?.() ?? new Date() });
+        if (!handler) return [say(ctx.t("common:unknownAction"))];
+        const replies = await handler(ctx, rest.join(":"));
+        claimEvent(deps.db, action.platform, key);
+        return replies;
+      } catch (err) {
+        log.error({ err, platform: action.platform, chat: action.chatId }, "action handling failed");
+        return [say(deps.i18n.t(deps.i18n.defaultLocale)("common:error"))];
+      }
+    },
+    handleRecall(ref) {
+      try {
+        options.onRecall?.(deps, ref);
+      } catch (err) {
+        log.error({ err, ...ref }, "recall handling failed");
+      }
+    },
     async handleMessage(msg) {
       const started = Date.now();
+      const key = eventKey(msg);
+      // The event is recorded as handled only after its work is stored: a crash in between means the platform
+      // re-sends it and it is handled again, and report storage is itself idempotent by message id.
+      if (inFlight.has(key) || isEventProcessed(deps.db, msg.platform, key)) {
+        log.debug({ platform: msg.platform, chat: msg.chatId, message: msg.messageId }, "duplicate event ignored");
+        return [];
+      }
+      inFlight.add(key);
       try {
-        if (!claimEvent(deps.db, msg.platform, eventKey(msg))) {
-          log.debug({ platform: msg.platform, chat: msg.chatId, message: msg.messageId }, "duplicate event ignored");
-          return [];
-        }
         if (msg.text.length > maxLength) {
           const ctx = contextFor({ ...msg, text: "" });
           const addressed = msg.chatType === "private" || msg.addressedToBot || ctx.binding;
+          claimEvent(deps.db, msg.platform, key);
           return addressed ? [say(ctx.t("common:tooLong", { max: maxLength.toLocaleString("vi-VN") }))] : [];
         }
         const ctx = contextFor(msg);
         const replies = await dispatch(ctx);
+        claimEvent(deps.db, msg.platform, key);
         log.debug({ platform: msg.platform, chat: msg.chatId, message: msg.messageId, replies: replies.length, ms: Date.now() - started }, "handled");
         return replies;
       } catch (err) {
         log.error({ err, platform: msg.platform, chat: msg.chatId, message: msg.messageId }, "message handling failed");
         const t = deps.i18n.t(deps.i18n.defaultLocale);
-        return msg.chatType === "private" || msg.addressedToBot ? [say(t("common:error"))] : [];
+        // In a bound group a silent failure would look like an accepted report: say so there too.
+        let bound = false;
+        try {
+          bound = getChatBinding(deps.db, msg.platform, msg.chatId) !== undefined;
+        } catch {
+          bound = false;
+        }
+        return msg.chatType === "private" || msg.addressedToBot || bound ? [say(t("common:error"), { replyTo: msg.messageId })] : [];
+      } finally {
+        inFlight.delete(key);
       }
     },
   };

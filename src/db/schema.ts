@@ -139,6 +139,12 @@ export const reports = sqliteTable(
     senderName: text("sender_name").notNull().default(""),
     memberId: integer("member_id").references(() => members.id),
     rawText: text("raw_text").notNull(),
+    /** When the message was sent (platform time): among reports for the same unit, day and metric the latest wins. */
+    sentAt: integer("sent_at").notNull(),
+    /**
+     * active: counts. pending: from someone not (yet) a reporter, counts once an admin assigns it (/gan).
+     * retracted: recalled, deleted or withdrawn (/huy). refused: for a unit that is not the sender's.
+     */
     status: text("status", { enum: ["active", "pending", "retracted", "refused"] }).notNull(),
     late: integer("late", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
@@ -167,13 +173,34 @@ export const reportValues = sqliteTable(
     kind: text("kind", { enum: ["daily", "cumulative"] }).notNull(),
     value: real("value").notNull(),
     source: text("source").notNull().default(""),
+    /** False once an edit of the same message replaced this figure (kept as history). */
+    current: integer("current", { mode: "boolean" }).notNull().default(true),
+    /** True for the one figure that counts for (unit, day, metric, kind): see `recomputeActive`. */
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
     index("report_values_progress").on(t.campaignId, t.metricKey, t.unitCode, t.day).where(sql`active = 1`),
     index("report_values_report").on(t.reportId),
+    index("report_values_key").on(t.campaignId, t.unitCode, t.day, t.metricKey, t.kind),
   ],
+);
+
+/**
+ * Each unit's cumulative figure per metric and day (see `cumulativeOn`), carried forward to the campaign's end.
+ * Derived from the active report values and rewritten from the changed day on whenever they change, so progress,
+ * leaderboards and summaries read one row per unit and metric for any day instead of summing history.
+ */
+export const unitProgress = sqliteTable(
+  "unit_progress",
+  {
+    campaignId: text("campaign_id").notNull(),
+    day: text("day").notNull(),
+    metricKey: text("metric_key").notNull(),
+    unitCode: text("unit_code").notNull(),
+    value: real("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.day, t.metricKey, t.unitCode] })],
 );
 
 export const registrationRequests = sqliteTable("registration_requests", {

@@ -41,7 +41,7 @@ describe("syncCampaigns", () => {
     syncCampaigns(db, [make()]);
     const r = db
       .insert(reports)
-      .values({ campaignId: "sync-test", unitCode: "B", day: "2023-06-21", platform: "console", chatId: "g", messageId: "1", senderId: "u", rawText: "B thu nhận 5", status: "active", updatedAt: 1 })
+      .values({ campaignId: "sync-test", unitCode: "B", day: "2023-06-21", platform: "console", chatId: "g", messageId: "1", senderId: "u", rawText: "B thu nhận 5", sentAt: 1, status: "active", updatedAt: 1 })
       .returning()
       .get();
     db.insert(reportValues).values({ reportId: r.id, campaignId: "sync-test", unitCode: "B", day: "2023-06-21", metricKey: "received", kind: "daily", value: 5 }).run();

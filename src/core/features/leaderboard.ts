@@ -1,0 +1,80 @@
+/**
+ * /bxh [metric] ("bảng xếp hạng", "xếp hạng"): units ranked by % of target (counts, money) or by level (percent
+ * metrics, lower first where lower is better), with the change since yesterday, ties sharing a rank, units that
+ * have not reported listed as such, one table per level when a campaign mixes levels.
+ */
+import type { Campaign, Metric } from "../../campaigns/schema.ts";
+import { header, levelName, rankChange, scoreText, table, type RenderCtx } from "../../render/progress.ts";
+import { foldKey } from "../../text/fold.ts";
+import { say } from "../context.ts";
+import type { Feature } from "../feature.ts";
+import { campaignSnapshot, type MetricStanding, type UnitStanding } from "../progress/snapshot.ts";
+import { campaignDay } from "../progress/today.ts";
+
+/** Lists longer than this show the top and the bottom with the count in between. */
+export const LONG_LIST = 20;
+const TOP = 10;
+const BOTTOM = 5;
+
+/** The metric a query names (key, label or alias, folded); the first metric with a target by default. */
+export function pickMetric(campaign: Campaign, query: string): Metric | null {
+  const q = foldKey(query);
+  if (!q) return campaign.metrics.find((m) => m.target !== undefined || campaign.phases.some((p) => m.key in p.targets)) ?? campaign.metrics[0]!;
+  const names = (m: Metric) => [m.key, m.label, ...m.aliases].map(foldKey);
+  return campaign.metrics.find((m) => names(m).includes(q)) ?? campaign.metrics.find((m) => names(m).some((n) => n.includes(q) || q.includes(n))) ?? null;
+}
+
+function rankRows(r: RenderCtx, m: MetricStanding, units: UnitStanding[]): string[][] {
+  const row = (u: UnitStanding) => [u.rank === null ? "" : String(u.rank), u.unit.name, scoreText(r, m, u), rankChange(u)];
+  const ranked = units.filter((u) => u.rank !== null);
+  if (ranked.length <= LONG_LIST) return ranked.map(row);
+  const hidden = ranked.length - TOP - BOTTOM;
+  return [...ranked.slice(0, TOP).map(row), ["", r.t("progress:board.hidden", { count: hidden }), "", ""], ...ranked.slice(-BOTTOM).map(row)];
+}
+
+/** Competition ranks within a subset, from ranks over the whole campaign (ties stay ties). */
+function rerank(ranks: readonly (number | null)[]): (number | null)[] {
+  const order = [...new Set(ranks.filter((r): r is number => r !== null))].sort((a, b) => a - b);
+  const first = new Map<number, number>();
+  let seen = 0;
+  for (const r of order) {
+    first.set(r, seen + 1);
+    seen += ranks.filter((x) => x === r).length;
+  }
+  return ranks.map((r) => (r === null ? null : first.get(r)!));
+}
+
+/** The units of one level, ranked among themselves today and yesterday. */
+function within(units: UnitStanding[]): UnitStanding[] {
+  const now = rerank(units.map((u) => u.rank));
+  const before = rerank(units.map((u) => u.prevRank));
+  return units.map((u, i) => ({ ...u, rank: now[i]!, prevRank: before[i]! }));
+}
+
+export const leaderboardFeature: Feature = {
+  name: "leaderboard",
+  commands: ["bxh", "xephang", "leaderboard"],
+  phrases: [/^(xem )?(bang )?xep hang(?: (?<args>[^0-9]+))?$/, /^bxh(?: (?<args>[^0-9]+))?$/],
+  run(ctx, args) {
+    const campaign = ctx.campaign;
+    if (!campaign) return [say(ctx.t("common:noCampaign"))];
+    const metric = pickMetric(campaign, args);
+    if (!metric) return [say(ctx.t("progress:board.unknownMetric", { query: args, metrics: campaign.metrics.map((m) => m.label).join("; ") }))];
+    const snapshot = campaignSnapshot(ctx.deps.db, campaign, campaignDay(campaign, ctx.now));
+    const m = snapshot.metrics.find((x) => x.metric.key === metric.key)!;
+    const r = { t: ctx.t, locale: ctx.locale };
+    const lines = [ctx.t("progress:board.title", { label: metric.label }), header(r, snapshot)];
+    const basis = metric.type === "percent" ? (metric.better === "lower" ? "lowerFirst" : "level") : "ofTarget";
+    lines.push(ctx.t(`progress:board.basis.${basis}`));
+    const levels = [...new Set(campaign.units.map((u) => u.level))];
+    for (const level of levels) {
+      const units = levels.length > 1 ? within(m.units.filter((u) => u.unit.level === level)) : m.units;
+      if (levels.length > 1) lines.push("", `**${ctx.t("progress:board.level", { level: levelName(r, level) })}**`);
+      const rows = rankRows(r, m, units);
+      if (rows.length) lines.push(table(rows));
+      const missing = units.filter((u) => u.rank === null).map((u) => u.unit.name);
+      if (missing.length) lines.push(ctx.t("progress:board.noFigure", { count: missing.length, units: missing.slice(0, 30).join(", ") + (missing.length > 30 ? "…" : "") }));
+    }
+    return [say(lines.join("\n"))];
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * Progress arithmetic, shared by acknowledgements, progress answers, leaderboards and exports.
+ *
+ * A unit's cumulative figure for a metric on day D is:
+ * - for count and money metrics: its latest reported cumulative figure on or before D, plus the daily figures
+ *   reported for days after that one (up to D); with no cumulative figure, the sum of its daily figures up to D;
+ * - for percent metrics (levels such as rates): the latest figure on or before D, whichever its kind.
+ * A cumulative figure reported on the same day as a daily one already includes it.
+ */
+import type { Metric } from "../../campaigns/schema.ts";
+
+export interface Figure {
+  day: string;
+  kind: "daily" | "cumulative";
+  value: number;
+}
+
+/** The cumulative figure on `day`, or null when nothing was reported up to then. */
+export function cumulativeOn(figures: readonly Figure[], day: string, type: Metric["type"]): number | null {
+  let lastCum: Figure | undefined;
+  let lastAny: Figure | undefined;
+  for (const f of figures) {
+    if (f.day > day) continue;
+    if (!lastAny || f.day > lastAny.day || (f.day === lastAny.day && f.kind === "cumulative")) lastAny = f;
+    if (f.kind === "cumulative" && (!lastCum || f.day >= lastCum.day)) lastCum = f;
+  }
+  if (!lastAny) return null;
+  if (type === "percent") return lastAny.value;
+  let total = lastCum?.value ?? 0;
+  for (const f of figures) {
+    if (f.kind === "daily" && f.day <= day && (!lastCum || f.day > lastCum.day)) total += f.value;
+  }
+  return total;
+}
+
+/** The latest cumulative figure strictly before `day` (to warn when a new running total goes down). */
+export function lastCumulativeBefore(figures: readonly Figure[], day: string): Figure | undefined {
+  let best: Figure | undefined;
+  for (const f of figures) if (f.kind === "cumulative" && f.day < day && (!best || f.day >= best.day)) best = f;
+  return best;
+}
+
+/** Median of the unit's daily figures (to flag a figure far above its usual); null with fewer than 3. */
+export function dailyMedian(figures: readonly Figure[], excludeDay?: string): number | null {
+  const values = figures
+    .filter((f) => f.kind === "daily" && f.day !== excludeDay)
+    .map((f) => f.value)
+    .sort((a, b) => a - b);
+  if (values.length < 3) return null;
+  const mid = Math.floor(values.length / 2);
+  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}

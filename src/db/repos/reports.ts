@@ -1,0 +1,170 @@
+/**
+ * Reports and their figures. A figure never disappears: an edit marks the old figures of its message as not
+ * current, a recall marks the report retracted, and `recomputeActive` decides which single figure counts for
+ * each (unit, day, metric, kind): the latest-sent one among current figures of active reports.
+ */
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { reports, reportValues } from "../schema.ts";
+
+export type Report = typeof reports.$inferSelect;
+export type ReportValue = typeof reportValues.$inferSelect;
+export type ReportStatus = Report["status"];
+export type NewReport = Omit<typeof reports.$inferInsert, "id" | "createdAt">;
+export interface NewValue {
+  metricKey: string;
+  kind: "daily" | "cumulative";
+  value: number;
+  source: string;
+}
+
+export function findReportByMessage(db: Db, platform: string, chatId: string, messageId: string): Report | undefined {
+  return db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.platform, platform), eq(reports.chatId, chatId), eq(reports.messageId, messageId)))
+    .get();
+}
+
+export function getReport(db: Db, id: number): Report | undefined {
+  return db.select().from(reports).where(eq(reports.id, id)).get();
+}
+
+export function insertReport(db: Db, r: NewReport): Report {
+  return db.insert(reports).values(r).returning().get();
+}
+
+export function updateReport(db: Db, id: number, patch: Partial<NewReport>): void {
+  db.update(reports).set(patch).where(eq(reports.id, id)).run();
+}
+
+/** The figures a report currently carries (not the ones an edit replaced). */
+export function currentValues(db: Db, reportId: number): ReportValue[] {
+  return db
+    .select()
+    .from(reportValues)
+    .where(and(eq(reportValues.reportId, reportId), eq(reportValues.current, true)))
+    .orderBy(reportValues.id)
+    .all();
+}
+
+/** Gives a report a new set of figures; the previous ones stay as history (current = false). */
+export function replaceValues(db: Db, report: Report, values: readonly NewValue[]): void {
+  db.update(reportValues).set({ current: false, active: false }).where(eq(reportValues.reportId, report.id)).run();
+  if (values.length === 0 || report.unitCode === null) return;
+  db.insert(reportValues)
+    .values(
+      values.map((v) => ({
+        reportId: report.id,
+        campaignId: report.campaignId,
+        unitCode: report.unitCode!,
+        day: report.day,
+        metricKey: v.metricKey,
+        kind: v.kind,
+        value: v.value,
+        source: v.source,
+        active: false,
+      })),
+    )
+    .run();
+}
+
+export interface ValueKey {
+  campaignId: string;
+  unitCode: string;
+  day: string;
+}
+
+/**
+ * Re-decides which figure counts for every (metric, kind) of a unit and day: the current figure of an active
+ * report with the latest `sentAt` (then the latest id). Called after every change that touches that unit and day.
+ */
+export function recomputeActive(db: Db, key: ValueKey): void {
+  db.run(sql`
+    UPDATE report_values SET active = (
+      report_values.id IS (
+        SELECT v.id FROM report_values v JOIN reports r ON r.id = v.report_id
+        WHERE v.campaign_id = report_values.campaign_id AND v.unit_code = report_values.unit_code
+          AND v.day = report_values.day AND v.metric_key = report_values.metric_key AND v.kind = report_values.kind
+          AND v.current = 1 AND r.status = 'active'
+        ORDER BY r.sent_at DESC, v.id DESC LIMIT 1
+      )
+    )
+    WHERE campaign_id = ${key.campaignId} AND unit_code = ${key.unitCode} AND day = ${key.day}`);
+}
+
+/** The active figures of a unit for one metric, oldest day first (the input of progress arithmetic). */
+export function activeValuesOfUnit(db: Db, campaignId: string, unitCode: string, metricKey: string): ReportValue[] {
+  return db
+    .select()
+    .from(reportValues)
+    .where(
+      and(
+        eq(reportValues.campaignId, campaignId),
+        eq(reportValues.unitCode, unitCode),
+        eq(reportValues.metricKey, metricKey),
+        eq(reportValues.active, true),
+      ),
+    )
+    .orderBy(reportValues.day, reportValues.id)
+    .all();
+}
+
+/** A member's reports in a campaign on one day, newest first. */
+export function memberReportsOfDay(db: Db, memberId: number, campaignId: string, day: string): Report[] {
+  return db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.memberId, memberId), eq(reports.campaignId, campaignId), eq(reports.day, day)))
+    .orderBy(desc(reports.sentAt), desc(reports.id))
+    .all();
+}
+
+/** The member's latest report that still counts. */
+export function lastActiveReportOf(db: Db, memberId: number, campaignId: string): Report | undefined {
+  return db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.memberId, memberId), eq(reports.campaignId, campaignId), eq(reports.status, "active")))
+    .orderBy(desc(reports.sentAt), desc(reports.id))
+    .get();
+}
+
+/** Pending reports of a sender in one chat (to be assigned with /gan). */
+export function pendingReportsOf(db: Db, platform: string, senderId: string): Report[] {
+  return db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.platform, platform), eq(reports.senderId, senderId), eq(reports.status, "pending")))
+    .orderBy(reports.sentAt)
+    .all();
+}
+
+/** Units with at least one active report on `day`. */
+export function unitsReportedOn(db: Db, campaignId: string, day: string): Set<string> {
+  const rows = db
+    .selectDistinct({ unit: reports.unitCode })
+    .from(reports)
+    .where(and(eq(reports.campaignId, campaignId), eq(reports.day, day), eq(reports.status, "active")))
+    .all();
+  return new Set(rows.map((r) => r.unit!).filter(Boolean));
+}
+
+export function reportsByIds(db: Db, ids: number[]): Report[] {
+  return ids.length ? db.select().from(reports).where(inArray(reports.id, ids)).all() : [];
+}
+
+/** The last day each of `units` reported on or before `day` (units that never reported are absent). */
+export function lastReportDays(db: Db, campaignId: string, units: readonly string[], day: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < units.length; i += 500) {
+    const rows = db
+      .select({ unit: reports.unitCode, last: sql<string>`max(${reports.day})` })
+      .from(reports)
+      .where(and(eq(reports.campaignId, campaignId), eq(reports.status, "active"), inArray(reports.unitCode, units.slice(i, i + 500)), sql`${reports.day} <= ${day}`))
+      .groupBy(reports.unitCode)
+      .all();
+    for (const r of rows) out.set(r.unit!, r.last);
+  }
+  return out;
+}
