@@ -29,7 +29,7 @@ export function attentionFromWarnings(warnings: readonly ParseWarning[], ctx: Ct
   for (const w of warnings) {
     const excerpt = w.span ? ctx.msg.text.normalize("NFC").slice(w.span[0], w.span[1]) : "";
     if (w.code === "unmatched_number") out.push({ code: "unmatched", values: { excerpt } });
-    else if (w.code === "ambiguous_number") out.push({ code: "ambiguous", values: { excerpt } });
+    // ambiguous_number is not echoed: the parser flags many separators it then reads correctly by context.
     else if (w.code === "unit_not_found") out.push({ code: "unitNotFound" });
   }
   return out;
