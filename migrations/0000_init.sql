@@ -69,6 +69,22 @@ CREATE TABLE `notices` (
 	PRIMARY KEY(`scope`, `kind`, `day`)
 );
 --> statement-breakpoint
+CREATE TABLE `outbox` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`platform` text NOT NULL,
+	`chat_id` text NOT NULL,
+	`payload` text NOT NULL,
+	`dedupe_key` text,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` integer NOT NULL,
+	`last_error` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`sent_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `outbox_dedupe` ON `outbox` (`dedupe_key`);--> statement-breakpoint
+CREATE INDEX `outbox_due` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE TABLE `phases` (
 	`campaign_id` text NOT NULL,
 	`key` text NOT NULL,

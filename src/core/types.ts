@@ -72,6 +72,8 @@ export interface Reply {
   replyTo?: string;
   /** React to the inbound message with this emoji instead of, or beside, a text. */
   reaction?: string;
+  /** The message the reaction goes on (set when the reply is queued; defaults to the inbound message). */
+  reactTo?: string;
   mentions?: Mention[];
   buttons?: Button[][];
   attachment?: Attachment;

@@ -249,3 +249,26 @@ export const notices = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.kind, t.day] })],
 );
+
+/**
+ * Every outgoing message that is not answered inline: a persistent queue, so nothing is lost on restart.
+ * `dedupeKey` makes an enqueue idempotent (a scheduled job's message for a chat and day is queued once).
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    platform: text("platform").notNull(),
+    chatId: text("chat_id").notNull(),
+    /** The `Reply` as JSON (attachments base64). */
+    payload: text("payload").notNull(),
+    dedupeKey: text("dedupe_key"),
+    status: text("status", { enum: ["pending", "sending", "sent", "dead"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at"),
+  },
+  (t) => [uniqueIndex("outbox_dedupe").on(t.dedupeKey), index("outbox_due").on(t.status, t.nextAttemptAt)],
+);

@@ -1,0 +1,217 @@
+/**
+ * The outbox worker: sends queued messages through each platform's sender, paced per platform and per chat,
+ * one message at a time per chat (so a chat reads them in order), retrying transient failures with backoff,
+ * honouring `retry_after`, and dead-lettering what cannot be sent, with the reason.
+ */
+import type { Logger } from "pino";
+import { ChannelError, type Platform } from "../core/types.ts";
+import type { Db } from "../db/client.ts";
+import {
+  decodeReply,
+  dueRows,
+  enqueueRow,
+  markDead,
+  markRetry,
+  markSending,
+  markSent,
+  nextDueAt,
+  outboxCounts,
+  requeueInterrupted,
+  type Outgoing,
+  type OutboxRow,
+} from "./outbox-store.ts";
+
+export type Sender = (reply: Outgoing) => Promise<void>;
+
+/** How fast a platform may be sent to. Defaults: Telegram's limits (30/s overall, 20/min per group). */
+export interface Pacing {
+  /** Messages per second across all chats. */
+  perSecond: number;
+  /** Messages per minute to one chat. */
+  perChatPerMinute: number;
+  /** Extra random delay between sends, in ms (Zalo: look less like a bot). Default 0. */
+  jitterMs?: number;
+}
+
+export const TELEGRAM_PACING: Pacing = { perSecond: 30, perChatPerMinute: 20 };
+
+export interface OutboxOptions {
+  db: Db;
+  logger: Logger;
+  senders: Partial<Record<Platform, Sender>>;
+  pacing?: Partial<Record<Platform, Pacing>>;
+  /** Failed attempts before a message is dead-lettered (default 5). */
+  maxAttempts?: number;
+  /** How often to look for new messages when idle, in ms (default 250). */
+  pollMs?: number;
+  /** Called when a platform asks to slow down (Zalo: pause and tell the admins). */
+  onRateLimited?: (platform: Platform, retryAfterSeconds: number, error: ChannelError) => void;
+  onDead?: (row: OutboxRow, reason: string) => void;
+  now?: () => number;
+}
+
+export interface Outbox {
+  /** Queues a message; returns its id, or null when `dedupeKey` was queued before. */
+  enqueue(reply: Outgoing, opts?: { dedupeKey?: string }): number | null;
+  start(): void;
+  /** Stops taking new messages and waits for the ones being sent. */
+  stop(): Promise<void>;
+  /** Resolves when nothing is pending or being sent (or after `timeoutMs`). */
+  drain(timeoutMs?: number): Promise<boolean>;
+  stats(): Record<string, number>;
+}
+
+interface Lane {
+  platform: Platform;
+  send: Sender;
+  pacing: Pacing;
+  nextStartAt: number;
+  pausedUntil: number;
+  inFlight: Set<string>;
+  /** Send times per chat in the last minute. */
+  recent: Map<string, number[]>;
+  running: Promise<void> | undefined;
+  pending: Set<Promise<void>>;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(ms, 0)));
+
+export function backoffMs(attempt: number): number {
+  return Math.min(2 ** attempt * 1000, 5 * 60_000);
+}
+
+export function createOutbox(opts: OutboxOptions): Outbox {
+  const { db, logger } = opts;
+  const now = opts.now ?? Date.now;
+  const maxAttempts = opts.maxAttempts ?? 5;
+  const pollMs = opts.pollMs ?? 250;
+  let running = false;
+  /** Idle lanes waiting for work; an enqueue wakes them. */
+  const sleepers = new Set<() => void>();
+  const wakeAll = () => {
+    for (const w of [...sleepers]) w();
+  };
+
+  const lanes: Lane[] = Object.entries(opts.senders).map(([platform, send]) => ({
+    platform: platform as Platform,
+    send: send!,
+    pacing: opts.pacing?.[platform as Platform] ?? TELEGRAM_PACING,
+    nextStartAt: 0,
+    pausedUntil: 0,
+    inFlight: new Set(),
+    recent: new Map(),
+    running: undefined,
+    pending: new Set(),
+  }));
+
+  /** The first due message whose chat is free and under its per-minute limit; or when to look again. */
+  function pick(lane: Lane, t: number): OutboxRow | number {
+    let soonest = Infinity;
+    const blocked = new Set<string>();
+    for (const row of dueRows(db, lane.platform, t)) {
+      if (blocked.has(row.chatId)) continue;
+      blocked.add(row.chatId); // later rows of this chat wait for this one: order is kept
+      if (lane.inFlight.has(row.chatId)) continue;
+      const recent = (lane.recent.get(row.chatId) ?? []).filter((at) => at > t - 60_000);
+      lane.recent.set(row.chatId, recent);
+      if (recent.length >= lane.pacing.perChatPerMinute) {
+        soonest = Math.min(soonest, recent[0]! + 60_000);
+        continue;
+      }
+      return row;
+    }
+    const due = nextDueAt(db, lane.platform);
+    if (due !== null && due > t) soonest = Math.min(soonest, due);
+    return soonest;
+  }
+
+  async function deliver(lane: Lane, row: OutboxRow): Promise<void> {
+    try {
+      await lane.send(decodeReply(row.payload));
+      markSent(db, row.id, now());
+    } catch (err) {
+      const e = err instanceof ChannelError ? err : new ChannelError(String((err as Error)?.message ?? err), "UNKNOWN", undefined, { cause: err });
+      const attempts = row.attempts + 1;
+      if (e.code === "RATE_LIMITED") {
+        const wait = (e.retryAfter ?? 5) * 1000;
+        lane.pausedUntil = Math.max(lane.pausedUntil, now() + wait);
+        markRetry(db, row.id, now() + wait, e.message);
+        logger.warn({ platform: lane.platform, chat: row.chatId, retryAfter: e.retryAfter }, "rate limited: pausing sends");
+        opts.onRateLimited?.(lane.platform, e.retryAfter ?? 5, e);
+      } else if (e.code === "FORBIDDEN" || e.code === "BAD_REQUEST" || attempts >= maxAttempts) {
+        markDead(db, row.id, `${e.code}: ${e.message}`);
+        logger.error({ platform: lane.platform, chat: row.chatId, id: row.id, code: e.code, attempts }, "outbox message dead-lettered");
+        opts.onDead?.(row, e.message);
+      } else {
+        markRetry(db, row.id, now() + backoffMs(attempts) + Math.random() * 500, `${e.code}: ${e.message}`);
+        logger.warn({ platform: lane.platform, chat: row.chatId, id: row.id, attempts }, "send failed, will retry");
+      }
+    }
+  }
+
+  async function run(lane: Lane): Promise<void> {
+    while (running) {
+      const t = now();
+      const waitUntil = Math.max(lane.pausedUntil, lane.nextStartAt);
+      if (t < waitUntil) {
+        await sleep(waitUntil - t);
+        continue;
+      }
+      const picked = pick(lane, t);
+      if (typeof picked === "number") {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            sleepers.delete(done);
+            resolve();
+          };
+          const timer = setTimeout(done, Math.min(Number.isFinite(picked) ? picked - t : pollMs, pollMs));
+          sleepers.add(done);
+        });
+        continue;
+      }
+      markSending(db, picked.id);
+      lane.inFlight.add(picked.chatId);
+      lane.recent.get(picked.chatId)!.push(t);
+      lane.nextStartAt = t + 1000 / lane.pacing.perSecond + Math.random() * (lane.pacing.jitterMs ?? 0);
+      const p = deliver(lane, picked).finally(() => {
+        lane.inFlight.delete(picked.chatId);
+        lane.pending.delete(p);
+      });
+      lane.pending.add(p);
+    }
+  }
+
+  return {
+    enqueue(reply, o) {
+      const id = enqueueRow(db, reply, now(), o?.dedupeKey);
+      wakeAll();
+      return id;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      const requeued = requeueInterrupted(db);
+      if (requeued) logger.warn({ requeued }, "outbox: re-sending messages interrupted by a restart");
+      for (const lane of lanes) lane.running = run(lane);
+    },
+    async stop() {
+      running = false;
+      wakeAll();
+      await Promise.all(lanes.map(async (l) => {
+        await l.running;
+        await Promise.all(l.pending);
+      }));
+    },
+    async drain(timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        const c = outboxCounts(db);
+        if (!c["pending"] && !c["sending"]) return true;
+        await sleep(20);
+      }
+      return false;
+    },
+    stats: () => outboxCounts(db),
+  };
+}

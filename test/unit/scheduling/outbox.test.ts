@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ChannelError } from "../../../src/core/types.ts";
+import { openDatabase, type Db } from "../../../src/db/client.ts";
+import { outbox as outboxTable } from "../../../src/db/schema.ts";
+import { createOutbox, type Outbox, type Sender } from "../../../src/scheduling/outbox.ts";
+import type { Outgoing } from "../../../src/scheduling/outbox-store.ts";
+import { silentLogger } from "../../helpers/runtime.ts";
+
+const msg = (chatId: string, text: string): Outgoing => ({ to: { platform: "telegram", chatId }, text });
+
+let running: Outbox[] = [];
+afterEach(async () => {
+  for (const o of running.splice(0)) await o.stop();
+});
+
+function make(db: Db, send: Sender, pacing = { perSecond: 1000, perChatPerMinute: 1000 }, maxAttempts = 3): Outbox {
+  const o = createOutbox({ db, logger: silentLogger, senders: { telegram: send }, pacing: { telegram: pacing }, maxAttempts, pollMs: 10 });
+  running.push(o);
+  return o;
+}
+
+describe("outbox", () => {
+  it("sends every message once, in order within a chat", async () => {
+    const db = openDatabase(":memory:");
+    const sent: string[] = [];
+    const o = make(db, async (r) => {
+      await new Promise((res) => setTimeout(res, Math.random() * 5));
+      sent.push(`${r.to.chatId}:${r.text}`);
+    });
+    for (let i = 0; i < 20; i++) o.enqueue(msg(i % 2 ? "a" : "b", String(i)));
+    o.start();
+    expect(await o.drain(5000)).toBe(true);
+    expect(sent).toHaveLength(20);
+    const a = sent.filter((s) => s.startsWith("a:")).map((s) => Number(s.slice(2)));
+    expect(a).toEqual([...a].sort((x, y) => x - y));
+  });
+
+  it("queues a message with the same dedupe key once", () => {
+    const db = openDatabase(":memory:");
+    const o = make(db, async () => {});
+    expect(o.enqueue(msg("a", "nhắc"), { dedupeKey: "reminder:c:2023-06-21:a" })).toBeTypeOf("number");
+    expect(o.enqueue(msg("a", "nhắc"), { dedupeKey: "reminder:c:2023-06-21:a" })).toBeNull();
+    expect(o.stats()).toEqual({ pending: 1 });
+  });
+
+  it("waits retry_after on 429 and then sends", async () => {
+    const db = openDatabase(":memory:");
+    let calls = 0;
+    const times: number[] = [];
+    const o = make(db, async () => {
+      times.push(Date.now());
+      if (calls++ === 0) throw new ChannelError("Too Many Requests", "RATE_LIMITED", 1);
+    });
+    o.enqueue(msg("a", "x"));
+    o.start();
+    expect(await o.drain(5000)).toBe(true);
+    expect(calls).toBe(2);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+  });
+
+  it("dead-letters a message after repeated failures, and at once when forbidden, with the reason", async () => {
+    const db = openDatabase(":memory:");
+    const o = make(db, async (r) => {
+      throw r.text === "blocked" ? new ChannelError("bot was blocked by the user", "FORBIDDEN") : new ChannelError("bad gateway", "TRANSIENT");
+    }, undefined, 1);
+    o.enqueue(msg("a", "blocked"));
+    o.enqueue(msg("b", "flaky"));
+    o.start();
+    expect(await o.drain(5000)).toBe(true);
+    const rows = db.select().from(outboxTable).all();
+    expect(rows.map((r) => [r.status, r.lastError])).toEqual([
+      ["dead", "FORBIDDEN: bot was blocked by the user"],
+      ["dead", "TRANSIENT: bad gateway"],
+    ]);
+  });
+
+  it("keeps to the per-chat limit", async () => {
+    const db = openDatabase(":memory:");
+    let sent = 0;
+    const o = make(db, async () => void sent++, { perSecond: 1000, perChatPerMinute: 3 });
+    for (let i = 0; i < 5; i++) o.enqueue(msg("group", String(i)));
+    o.start();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sent).toBe(3);
+    expect(o.stats()).toEqual({ sent: 3, pending: 2 });
+  });
+
+  it("sends after a restart what was pending or interrupted mid-send", async () => {
+    const db = openDatabase(":memory:");
+    const first = make(db, async () => {});
+    first.enqueue(msg("a", "1"));
+    first.enqueue(msg("a", "2"));
+    db.update(outboxTable).set({ status: "sending" }).run(); // as if the process died mid-send
+    const sent: string[] = [];
+    const second = make(db, async (r) => void sent.push(r.text!));
+    second.start();
+    expect(await second.drain(5000)).toBe(true);
+    expect(sent).toEqual(["1", "2"]);
+  });
+
+  it("keeps attachments across the queue", async () => {
+    const db = openDatabase(":memory:");
+    let got: Buffer | undefined;
+    const o = make(db, async (r) => void (got = r.attachment?.data));
+    o.enqueue({ to: { platform: "telegram", chatId: "a" }, attachment: { kind: "image", filename: "bxh.png", mimeType: "image/png", data: Buffer.from([137, 80, 78, 71]) } });
+    o.start();
+    await o.drain(5000);
+    expect(got).toEqual(Buffer.from([137, 80, 78, 71]));
+  });
+});
