@@ -24,6 +24,13 @@ CREATE TABLE `chats` (
 	FOREIGN KEY (`bound_by`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `faq_stats` (
+	`topic` text PRIMARY KEY NOT NULL,
+	`asked` integer DEFAULT 0 NOT NULL,
+	`helpful` integer DEFAULT 0 NOT NULL,
+	`unhelpful` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `join_codes` (
 	`code` text PRIMARY KEY NOT NULL,
 	`campaign_id` text NOT NULL,

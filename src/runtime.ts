@@ -4,6 +4,8 @@
  * core with every feature.
  */
 import type { Logger } from "pino";
+import { createAssistant } from "./assistant/assistant.ts";
+import { loadKnowledgeBase } from "./assistant/knowledge-base.ts";
 import { loadCampaignFiles } from "./campaigns/load.ts";
 import type { Campaign } from "./campaigns/schema.ts";
 import { syncCampaigns } from "./campaigns/sync.ts";
@@ -44,6 +46,8 @@ export function createRuntime({ config, logger, campaigns, now }: RuntimeOptions
     throw err;
   }
   const i18n = createI18n(config.DEFAULT_LOCALE);
+  // The knowledge base is content in locales/*/kb.json; the citizen assistant answers in Vietnamese.
+  const assistant = createAssistant({ topics: loadKnowledgeBase().topics });
   const registry = createCampaignRegistry(list);
   const deps: CoreDeps = {
     db,
@@ -52,6 +56,7 @@ export function createRuntime({ config, logger, campaigns, now }: RuntimeOptions
     admins: config.ADMINS,
     logger,
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
+    assistant,
     ...(now ? { now } : {}),
   };
   const core = createCore(deps, { features: createFeatures(), listeners: LISTENERS, actions: createActions(), onRecall });

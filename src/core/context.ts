@@ -5,6 +5,8 @@ import type { Db } from "../db/client.ts";
 import type { ChatBinding } from "../db/repos/chats.ts";
 import type { Member } from "../db/repos/members.ts";
 import type { I18n, Locale, Translate } from "../i18n.ts";
+import type { Assistant } from "../assistant/assistant.ts";
+import type { PiiKind } from "../privacy/redact.ts";
 import type { CampaignRegistry } from "./campaign-registry.ts";
 import type { AdminId, Role } from "./roles.ts";
 import type { InboundMessage, Reply } from "./types.ts";
@@ -20,6 +22,8 @@ export interface CoreDeps {
   maxMessageLength?: number;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** The citizen assistant (VNeID questions); off when absent. */
+  assistant?: Assistant;
 }
 
 export interface Ctx {
@@ -35,6 +39,8 @@ export interface Ctx {
   locale: Locale;
   t: Translate;
   now: Date;
+  /** Personal data found in the message and redacted from `msg.text` before anything else saw it. */
+  pii: readonly PiiKind[];
 }
 
 /** A text reply in the chat the message came from. */

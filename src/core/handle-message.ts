@@ -8,6 +8,7 @@ import { getChatBinding } from "../db/repos/chats.ts";
 import { claimEvent, isEventProcessed } from "../db/repos/events.ts";
 import { upsertMember } from "../db/repos/members.ts";
 import type { Locale } from "../i18n.ts";
+import { redactPii, type PiiKind } from "../privacy/redact.ts";
 import { resolveCampaign, say, type CoreDeps, type Ctx } from "./context.ts";
 import { isAllowed, type Feature } from "./feature.ts";
 import { createRouter } from "./router.ts";
@@ -43,7 +44,7 @@ export interface Core {
   /** A message was recalled or deleted. */
   handleRecall(ref: MessageRef): void;
   /** Builds the context of a message without handling it (channels use it for button presses). */
-  contextFor(msg: InboundMessage): Ctx;
+  contextFor(msg: InboundMessage, pii?: readonly PiiKind[]): Ctx;
   readonly features: readonly Feature[];
 }
 
@@ -61,7 +62,7 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
   /** Events being handled right now: a concurrent second delivery waits for nothing and does nothing. */
   const inFlight = new Set<string>();
 
-  function contextFor(msg: InboundMessage): Ctx {
+  function contextFor(msg: InboundMessage, pii: readonly PiiKind[] = []): Ctx {
     const member = upsertMember(deps.db, {
       platform: msg.platform,
       platformUserId: msg.senderId,
@@ -82,6 +83,7 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
       locale,
       t: deps.i18n.t(locale),
       now: deps.now?.() ?? new Date(),
+      pii,
     };
   }
 
@@ -161,7 +163,10 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
           claimEvent(deps.db, msg.platform, key);
           return addressed ? [say(ctx.t("common:tooLong", { max: maxLength.toLocaleString("vi-VN") }))] : [];
         }
-        const ctx = contextFor(msg);
+        // CCCD, phone numbers and OTPs never go further than this line in the clear: not to the database,
+        // not to the logs, not to a feature.
+        const redacted = redactPii(msg.text);
+        const ctx = contextFor({ ...msg, text: redacted.text }, redacted.found);
         const replies = await dispatch(ctx);
         claimEvent(deps.db, msg.platform, key);
         log.debug({ platform: msg.platform, chat: msg.chatId, message: msg.messageId, replies: replies.length, ms: Date.now() - started }, "handled");

@@ -272,3 +272,11 @@ export const outbox = sqliteTable(
   },
   (t) => [uniqueIndex("outbox_dedupe").on(t.dedupeKey), index("outbox_due").on(t.status, t.nextAttemptAt)],
 );
+
+/** How often each citizen-assistant topic was answered and how citizens rated it (/thongke_hoidap). */
+export const faqStats = sqliteTable("faq_stats", {
+  topic: text("topic").primaryKey(),
+  asked: integer("asked").notNull().default(0),
+  helpful: integer("helpful").notNull().default(0),
+  unhelpful: integer("unhelpful").notNull().default(0),
+});

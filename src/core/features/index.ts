@@ -12,8 +12,9 @@ import { say, type CoreDeps } from "../context.ts";
 import type { ActionHandler, MessageRef } from "../handle-message.ts";
 import { reportListener, retractReport } from "../reporting/ingest.ts";
 
-/** Listeners for messages no command took, in order. */
-export const LISTENERS = [reportListener];
+/** Listeners for messages no command took, in order: a report first, then a citizen's question. */
+export const LISTENERS = [reportListener, citizenListener];
+import { citizenListener, createCitizenActions, faqStatsFeature } from "./citizen.ts";
 import { leaderboardFeature } from "./leaderboard.ts";
 import { notReportedFeature } from "./not-reported.ts";
 import { progressFeature } from "./progress.ts";
@@ -24,6 +25,7 @@ import { whoamiFeature } from "./whoami.ts";
 /** Button handlers by the prefix of their data. */
 export function createActions(): Record<string, ActionHandler> {
   return {
+    ...createCitizenActions(),
     reg: (ctx, rest) => {
       const [verb, id] = rest.split(":");
       if (!ctx.roles.has("admin")) return [say(ctx.t("common:refused", { command: "", needed: ctx.t("common:roles.admin"), role: ctx.t("common:roles.citizen") }))];
@@ -59,6 +61,7 @@ export function createFeatures(): Feature[] {
     denyFeature,
     assignFeature,
     grantFeature,
+    faqStatsFeature,
     languageFeature,
   );
   return features;

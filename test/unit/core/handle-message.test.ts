@@ -24,10 +24,11 @@ describe("handleMessage", () => {
     expect(await rt.core.handleMessage({ ...msg })).toHaveLength(0);
   });
 
-  it("says politely when it does not understand, in private only", async () => {
+  it("offers the citizen topics when it does not understand, in private only", async () => {
     const rt = testRuntime();
     const [reply] = await rt.core.handleMessage(inbound("hôm nay trời đẹp quá"));
-    expect(reply?.text).toContain("Xin lỗi");
+    expect(reply?.text).toContain("Anh/chị muốn hỏi về việc nào");
+    expect(reply?.buttons?.length).toBeGreaterThan(3);
     const group = await rt.core.handleMessage(inbound("hôm nay trời đẹp quá", { chatType: "group", chatId: "g1" }));
     expect(group).toEqual([]);
   });
