@@ -31,6 +31,15 @@ CREATE TABLE `faq_stats` (
 	`unhelpful` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `job_runs` (
+	`campaign_id` text NOT NULL,
+	`job` text NOT NULL,
+	`day` text NOT NULL,
+	`status` text NOT NULL,
+	`at` integer NOT NULL,
+	PRIMARY KEY(`campaign_id`, `job`, `day`)
+);
+--> statement-breakpoint
 CREATE TABLE `join_codes` (
 	`code` text PRIMARY KEY NOT NULL,
 	`campaign_id` text NOT NULL,

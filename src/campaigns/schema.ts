@@ -75,6 +75,14 @@ export const scheduleSchema = z.object({
   digest: z.object({ weekday: z.number().int().min(0).max(6), at: clock }).optional(),
   /** Days with no reminders (YYYY-MM-DD). Campaigns run seven days a week by default. */
   daysOff: z.array(isoDate).default([]),
+  /** Post a chart image after the daily leaderboard (when charts are available). */
+  leaderboardChart: z.boolean().default(false),
+});
+
+/** Units silent for `days` days in a row are named in summaries and, with `notify`, to leadership chats. */
+export const escalationSchema = z.object({
+  days: z.number().int().min(1).max(30).default(2),
+  notify: z.boolean().default(false),
 });
 
 export const campaignSchema = z
@@ -97,6 +105,7 @@ export const campaignSchema = z
     /** Reports with no day named, sent before this hour, count for the previous day. */
     cutoff: clock.default("06:00"),
     schedule: scheduleSchema.optional(),
+    escalation: escalationSchema.default({ days: 2, notify: false }),
     /** Reply to every report instead of reacting with 👍. */
     alwaysReply: z.boolean().default(false),
     /** Where citizens get help locally (commune police desk, hotline), shown by the citizen assistant. */

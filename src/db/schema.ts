@@ -280,3 +280,16 @@ export const faqStats = sqliteTable("faq_stats", {
   helpful: integer("helpful").notNull().default(0),
   unhelpful: integer("unhelpful").notNull().default(0),
 });
+
+/** Scheduled jobs that ran (or were skipped) for a campaign and day: a restart never sends twice. */
+export const jobRuns = sqliteTable(
+  "job_runs",
+  {
+    campaignId: text("campaign_id").notNull(),
+    job: text("job").notNull(),
+    day: text("day").notNull(),
+    status: text("status", { enum: ["ran", "skipped"] }).notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.job, t.day] })],
+);

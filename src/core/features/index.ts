@@ -18,6 +18,7 @@ import { citizenListener, createCitizenActions, faqStatsFeature } from "./citize
 import { leaderboardFeature } from "./leaderboard.ts";
 import { notReportedFeature } from "./not-reported.ts";
 import { progressFeature } from "./progress.ts";
+import { pauseCampaignFeature, remindNowFeature, resumeCampaignFeature, scheduleFeature } from "./schedule.ts";
 import { startFeature } from "./start.ts";
 import { summaryFeature } from "./summary.ts";
 import { whoamiFeature } from "./whoami.ts";
@@ -61,6 +62,10 @@ export function createFeatures(): Feature[] {
     denyFeature,
     assignFeature,
     grantFeature,
+    remindNowFeature,
+    scheduleFeature,
+    pauseCampaignFeature,
+    resumeCampaignFeature,
     faqStatsFeature,
     languageFeature,
   );

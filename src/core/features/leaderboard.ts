@@ -8,7 +8,7 @@ import { header, levelName, rankChange, scoreText, table, type RenderCtx } from 
 import { foldKey } from "../../text/fold.ts";
 import { say } from "../context.ts";
 import type { Feature } from "../feature.ts";
-import { campaignSnapshot, type MetricStanding, type UnitStanding } from "../progress/snapshot.ts";
+import { campaignSnapshot, type CampaignSnapshot, type MetricStanding, type UnitStanding } from "../progress/snapshot.ts";
 import { campaignDay } from "../progress/today.ts";
 
 /** Lists longer than this show the top and the bottom with the count in between. */
@@ -51,6 +51,25 @@ function within(units: UnitStanding[]): UnitStanding[] {
   return units.map((u, i) => ({ ...u, rank: now[i]!, prevRank: before[i]! }));
 }
 
+/** The leaderboard of `metric` on `day` as reply markup (also posted by the scheduler). */
+export function leaderboardText(r: RenderCtx, snapshot: CampaignSnapshot, metric: Metric): string {
+  const { campaign } = snapshot;
+  const m = snapshot.metrics.find((x) => x.metric.key === metric.key)!;
+  const lines = [r.t("progress:board.title", { label: metric.label }), header(r, snapshot)];
+  const basis = metric.type === "percent" ? (metric.better === "lower" ? "lowerFirst" : "level") : "ofTarget";
+  lines.push(r.t(`progress:board.basis.${basis}`));
+  const levels = [...new Set(campaign.units.map((u) => u.level))];
+  for (const level of levels) {
+    const units = levels.length > 1 ? within(m.units.filter((u) => u.unit.level === level)) : m.units;
+    if (levels.length > 1) lines.push("", `**${r.t("progress:board.level", { level: levelName(r, level) })}**`);
+    const rows = rankRows(r, m, units);
+    if (rows.length) lines.push(table(rows));
+    const missing = units.filter((u) => u.rank === null).map((u) => u.unit.name);
+    if (missing.length) lines.push(r.t("progress:board.noFigure", { count: missing.length, units: missing.slice(0, 30).join(", ") + (missing.length > 30 ? "…" : "") }));
+  }
+  return lines.join("\n");
+}
+
 export const leaderboardFeature: Feature = {
   name: "leaderboard",
   commands: ["bxh", "xephang", "leaderboard"],
@@ -61,20 +80,6 @@ export const leaderboardFeature: Feature = {
     const metric = pickMetric(campaign, args);
     if (!metric) return [say(ctx.t("progress:board.unknownMetric", { query: args, metrics: campaign.metrics.map((m) => m.label).join("; ") }))];
     const snapshot = campaignSnapshot(ctx.deps.db, campaign, campaignDay(campaign, ctx.now));
-    const m = snapshot.metrics.find((x) => x.metric.key === metric.key)!;
-    const r = { t: ctx.t, locale: ctx.locale };
-    const lines = [ctx.t("progress:board.title", { label: metric.label }), header(r, snapshot)];
-    const basis = metric.type === "percent" ? (metric.better === "lower" ? "lowerFirst" : "level") : "ofTarget";
-    lines.push(ctx.t(`progress:board.basis.${basis}`));
-    const levels = [...new Set(campaign.units.map((u) => u.level))];
-    for (const level of levels) {
-      const units = levels.length > 1 ? within(m.units.filter((u) => u.unit.level === level)) : m.units;
-      if (levels.length > 1) lines.push("", `**${ctx.t("progress:board.level", { level: levelName(r, level) })}**`);
-      const rows = rankRows(r, m, units);
-      if (rows.length) lines.push(table(rows));
-      const missing = units.filter((u) => u.rank === null).map((u) => u.unit.name);
-      if (missing.length) lines.push(ctx.t("progress:board.noFigure", { count: missing.length, units: missing.slice(0, 30).join(", ") + (missing.length > 30 ? "…" : "") }));
-    }
-    return [say(lines.join("\n"))];
+    return [say(leaderboardText({ t: ctx.t, locale: ctx.locale }, snapshot, metric))];
   },
 };
