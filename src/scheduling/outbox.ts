@@ -38,7 +38,8 @@ export const TELEGRAM_PACING: Pacing = { perSecond: 30, perChatPerMinute: 20 };
 export interface OutboxOptions {
   db: Db;
   logger: Logger;
-  senders: Partial<Record<Platform, Sender>>;
+  /** Senders known at creation; more can be added with `addSender` before `start`. */
+  senders?: Partial<Record<Platform, Sender>>;
   pacing?: Partial<Record<Platform, Pacing>>;
   /** Failed attempts before a message is dead-lettered (default 5). */
   maxAttempts?: number;
@@ -51,6 +52,8 @@ export interface OutboxOptions {
 }
 
 export interface Outbox {
+  /** Adds a platform's sender (before `start`; channels are built after the outbox they queue into). */
+  addSender(platform: Platform, send: Sender, pacing?: Pacing): void;
   /** Queues a message; returns its id, or null when `dedupeKey` was queued before. */
   enqueue(reply: Outgoing, opts?: { dedupeKey?: string }): number | null;
   start(): void;
@@ -92,17 +95,20 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     for (const w of [...sleepers]) w();
   };
 
-  const lanes: Lane[] = Object.entries(opts.senders).map(([platform, send]) => ({
-    platform: platform as Platform,
-    send: send!,
-    pacing: opts.pacing?.[platform as Platform] ?? TELEGRAM_PACING,
-    nextStartAt: 0,
-    pausedUntil: 0,
-    inFlight: new Set(),
-    recent: new Map(),
-    running: undefined,
-    pending: new Set(),
-  }));
+  const lanes: Lane[] = [];
+  const addLane = (platform: Platform, send: Sender, pacing?: Pacing) =>
+    lanes.push({
+      platform,
+      send,
+      pacing: pacing ?? opts.pacing?.[platform] ?? TELEGRAM_PACING,
+      nextStartAt: 0,
+      pausedUntil: 0,
+      inFlight: new Set(),
+      recent: new Map(),
+      running: undefined,
+      pending: new Set(),
+    });
+  for (const [platform, send] of Object.entries(opts.senders ?? {})) addLane(platform as Platform, send!);
 
   /** The first due message whose chat is free and under its per-minute limit; or when to look again. */
   function pick(lane: Lane, t: number): OutboxRow | number {
@@ -183,6 +189,10 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   }
 
   return {
+    addSender(platform, send, pacing) {
+      if (running) throw new Error("outbox: add senders before start()");
+      addLane(platform, send, pacing);
+    },
     enqueue(reply, o) {
       const id = enqueueRow(db, reply, now(), o?.dedupeKey);
       wakeAll();
