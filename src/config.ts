@@ -57,6 +57,9 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Longest message text the bot reads; longer ones are answered politely and not parsed. */
   MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
+  /** Flood limits: answers per minute to one sender, and in one chat. */
+  REPLY_LIMIT_PER_SENDER: z.coerce.number().int().min(1).max(10_000).default(8),
+  REPLY_LIMIT_PER_CHAT: z.coerce.number().int().min(1).max(10_000).default(20),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "only A-Z a-z 0-9 _ - allowed").optional(),
   TELEGRAM_WEBHOOK_PATH: z.string().startsWith("/").default("/telegram/webhook"),
@@ -64,6 +67,14 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   ZALO_ENABLED: bool.default(false),
   ZALO_CREDENTIALS_PATH: z.string().optional(),
+  /** Zalo sends per minute across all chats (default 30: one every 2 s); zca-js has no throttling of its own. */
+  ZALO_SENDS_PER_MINUTE: z.coerce.number().positive().max(600).default(30),
+  /** Zalo sends per minute to one chat (default 6). */
+  ZALO_SENDS_PER_CHAT_PER_MINUTE: z.coerce.number().int().positive().max(60).default(6),
+  /** Extra random delay after each Zalo send, in ms (default 1500). */
+  ZALO_JITTER_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  /** How long Zalo sends pause after a rate-limit or ban-like error, in seconds (default 600). */
+  ZALO_PAUSE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   CHAT_PAGE: bool.optional(),
 });
 

@@ -59,7 +59,13 @@ export function createRuntime({ config, logger, campaigns, now }: RuntimeOptions
     assistant,
     ...(now ? { now } : {}),
   };
-  const core = createCore(deps, { features: createFeatures(), listeners: LISTENERS, actions: createActions(), onRecall });
+  const core = createCore(deps, {
+    features: createFeatures(),
+    listeners: LISTENERS,
+    actions: createActions(),
+    onRecall,
+    replyLimits: { perSender: config.REPLY_LIMIT_PER_SENDER, perChat: config.REPLY_LIMIT_PER_CHAT },
+  });
   return {
     config,
     db,

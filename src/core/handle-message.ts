@@ -11,6 +11,7 @@ import type { Locale } from "../i18n.ts";
 import { redactPii, type PiiKind } from "../privacy/redact.ts";
 import { resolveCampaign, say, type CoreDeps, type Ctx } from "./context.ts";
 import { isAllowed, type Feature } from "./feature.ts";
+import { createReplyLimiter, type ReplyLimits } from "./reply-limiter.ts";
 import { createRouter } from "./router.ts";
 import { primaryRole, resolveRoles } from "./roles.ts";
 import type { InboundAction, InboundMessage, Reply } from "./types.ts";
@@ -26,6 +27,8 @@ export interface CoreOptions {
   /** Tried in order after routing fails. */
   listeners?: readonly Listener[];
   actions?: Readonly<Record<string, ActionHandler>>;
+  /** Flood limits on answers (default 8 per sender and 20 per chat, per minute). */
+  replyLimits?: ReplyLimits;
   /** Called when a message is recalled or deleted (Zalo "undo"): its report is withdrawn. */
   onRecall?: (deps: CoreDeps, ref: MessageRef) => void;
 }
@@ -59,6 +62,8 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
   const listeners = options.listeners ?? [];
   const maxLength = deps.maxMessageLength ?? 20_000;
   const log = deps.logger;
+  const limiter = createReplyLimiter(options.replyLimits);
+  let handled = 0;
   /** Events being handled right now: a concurrent second delivery waits for nothing and does nothing. */
   const inFlight = new Set<string>();
 
@@ -85,6 +90,19 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
       now: deps.now?.() ?? new Date(),
       pii,
     };
+  }
+
+  /** Applies the flood limits to the answers in the chat itself (messages to other chats are not counted). */
+  function limit(ctx: Ctx, replies: Reply[]): Reply[] {
+    if (++handled % 500 === 0) limiter.sweep();
+    // A bare reaction is the quiet acknowledgement of a report, not an answer that floods the chat.
+    const here = (r: Reply) => (!r.to || (r.to.platform === ctx.msg.platform && r.to.chatId === ctx.msg.chatId)) && (r.text !== undefined || r.attachment !== undefined);
+    if (!replies.some(here)) return replies;
+    const decision = limiter.check(`${ctx.msg.platform}:${ctx.msg.chatId}`, ctx.msg.senderId, ctx.now.getTime());
+    if (decision === "ok") return replies;
+    log.warn({ platform: ctx.msg.platform, chat: ctx.msg.chatId, sender: ctx.msg.senderId, decision }, "reply limit reached");
+    const others = replies.filter((r) => !here(r));
+    return decision === "warn" ? [...others, say(ctx.t("common:slowDown"), { replyTo: ctx.msg.messageId })] : others;
   }
 
   async function dispatch(ctx: Ctx): Promise<Reply[]> {
@@ -167,7 +185,7 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
         // not to the logs, not to a feature.
         const redacted = redactPii(msg.text);
         const ctx = contextFor({ ...msg, text: redacted.text }, redacted.found);
-        const replies = await dispatch(ctx);
+        const replies = limit(ctx, await dispatch(ctx));
         claimEvent(deps.db, msg.platform, key);
         log.debug({ platform: msg.platform, chat: msg.chatId, message: msg.messageId, replies: replies.length, ms: Date.now() - started }, "handled");
         return replies;

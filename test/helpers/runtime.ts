@@ -13,7 +13,8 @@ export function demoCampaigns(): Campaign[] {
 }
 
 export function testRuntime(opts: { campaigns?: Campaign[]; env?: Record<string, string>; now?: () => Date } = {}): Runtime {
-  const config = parseConfig({ DATABASE_PATH: ":memory:", ...opts.env });
+  // Tests send many messages in a second; the flood limits have their own test.
+  const config = parseConfig({ DATABASE_PATH: ":memory:", REPLY_LIMIT_PER_SENDER: "10000", REPLY_LIMIT_PER_CHAT: "10000", ...opts.env });
   return createRuntime({
     config,
     logger: silentLogger,

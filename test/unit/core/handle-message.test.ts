@@ -60,3 +60,20 @@ describe("handleMessage", () => {
     expect(help?.text).toContain("Commands you can use");
   });
 });
+
+describe("flood limits", () => {
+  it("answers a flooding member a few times, warns once, then stays quiet", async () => {
+    const rt = testRuntime({ env: { REPLY_LIMIT_PER_SENDER: "3", REPLY_LIMIT_PER_CHAT: "100" } });
+    const answers: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const replies = await rt.core.handleMessage(inbound("/trogiup"));
+      answers.push(replies[0]?.text?.replace(/^\*\*/, "").slice(0, 12) ?? "-");
+    }
+    expect(answers.filter((a) => a.startsWith("Các lệnh"))).toHaveLength(3);
+    expect(answers.filter((a) => a.startsWith("Tôi nhận"))).toHaveLength(1);
+    expect(answers.filter((a) => a === "-")).toHaveLength(6);
+    // Someone else in another chat is not affected.
+    const [other] = await rt.core.handleMessage(inbound("/trogiup", { senderId: "u2", chatId: "private-u2" }));
+    expect(other?.text).toContain("/trogiup");
+  });
+});
