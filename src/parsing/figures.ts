@@ -104,9 +104,14 @@ export function scanFigures(inp: FigureScanInput): Figure[] {
       continue;
     }
     const fig = readFigure(inp, i);
-    if (!fig.skip) out.push(fig);
-    taken.fill(1, i, fig.last);
-    i = fig.last - 1;
+    // "1e309", "31m", "2x3": digits running into letters that are no magnitude or measure word are a code, not a figure.
+    const after = tokens[fig.last];
+    const glued = !!after && after.kind === "w" && after.start === tokens[fig.last - 1]!.end && !matchAt[fig.last];
+    if (!fig.skip && !glued) out.push(fig);
+    let stop = fig.last;
+    if (glued) while (tokens[stop] && tokens[stop]!.kind !== "p" && tokens[stop]!.start === tokens[stop - 1]!.end) stop++;
+    taken.fill(1, i, stop);
+    i = stop - 1;
   }
   return out;
 }

