@@ -11,6 +11,7 @@ import { and, eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Campaign } from "../campaigns/schema.ts";
 import type { CampaignRegistry } from "../core/campaign-registry.ts";
+import { leaderboardChartReply } from "../core/features/charts.ts";
 import { leaderboardText, pickMetric } from "../core/features/leaderboard.ts";
 import { silentUnits, summaryText } from "../core/features/summary.ts";
 import { campaignSnapshot } from "../core/progress/snapshot.ts";
@@ -93,8 +94,11 @@ export function jobMessages(deps: Pick<SchedulerDeps, "db" | "i18n">, campaign: 
   } else if (job.kind === "leaderboard") {
     const metric = pickMetric(campaign, "");
     if (metric) {
-      const text = leaderboardText(r, campaignSnapshot(db, campaign, day), metric);
-      for (const chat of [...reportChats, ...leaderChats]) out.push({ chat, reply: { text } });
+      const snapshot = campaignSnapshot(db, campaign, day);
+      const text = leaderboardText(r, snapshot, metric);
+      // The chart rides on the leaderboard's own message: the outbox dedupes one message per job, chat and day.
+      const chart = campaign.schedule?.leaderboardChart ? leaderboardChartReply(r, snapshot, metric).attachment : undefined;
+      for (const chat of [...reportChats, ...leaderChats]) out.push({ chat, reply: chart ? { text, attachment: chart } : { text } });
     }
   } else {
     const text = summaryText(r, db, campaign, day);

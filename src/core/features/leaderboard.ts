@@ -10,6 +10,7 @@ import { say } from "../context.ts";
 import type { Feature } from "../feature.ts";
 import { campaignSnapshot, type CampaignSnapshot, type MetricStanding, type UnitStanding } from "../progress/snapshot.ts";
 import { campaignDay } from "../progress/today.ts";
+import { chartArgs, leaderboardChart } from "./charts.ts";
 
 /** Lists longer than this show the top and the bottom with the count in between. */
 export const LONG_LIST = 20;
@@ -75,6 +76,8 @@ export const leaderboardFeature: Feature = {
   commands: ["bxh", "xephang", "leaderboard"],
   phrases: [/^(xem )?(bang )?xep hang(?: (?<args>[^0-9]+))?$/, /^bxh(?: (?<args>[^0-9]+))?$/],
   run(ctx, args) {
+    const chart = chartArgs(args);
+    if (chart !== null) return leaderboardChart(ctx, chart);
     const campaign = ctx.campaign;
     if (!campaign) return [say(ctx.t("common:noCampaign"))];
     const metric = pickMetric(campaign, args);

@@ -14,6 +14,7 @@ import { readDayArg } from "../progress/day-arg.ts";
 import { campaignSnapshot, type CampaignSnapshot } from "../progress/snapshot.ts";
 import { campaignDay } from "../progress/today.ts";
 import { pickMetric } from "./leaderboard.ts";
+import { chartArgs, summaryChart } from "./charts.ts";
 
 const MAX_NAMES = 15;
 
@@ -65,6 +66,8 @@ export const summaryFeature: Feature = {
   phrases: [/^(bao cao )?tong hop(?: ngay)?(?: (?<args>hom nay|hom qua|[0-9 ]+))?$/],
   allow: ["leader", "admin"],
   run(ctx, args) {
+    const chart = chartArgs(args);
+    if (chart !== null) return summaryChart(ctx, chart);
     const campaign = ctx.campaign;
     if (!campaign) return [say(ctx.t("common:noCampaign"))];
     const today = campaignDay(campaign, ctx.now);
