@@ -76,6 +76,10 @@ export const configSchema = z.object({
   /** How long Zalo sends pause after a rate-limit or ban-like error, in seconds (default 600). */
   ZALO_PAUSE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   CHAT_PAGE: bool.optional(),
+  /** Signs dashboard links (HMAC-SHA256); when unset a random one is made at start-up and links die with a restart. */
+  DASHBOARD_SECRET: z.string().min(16, "at least 16 characters").optional(),
+  /** How long a dashboard link from /dashboard stays valid, in hours (default 12). */
+  DASHBOARD_LINK_HOURS: z.coerce.number().positive().max(24 * 31).default(12),
 });
 
 export type Config = z.output<typeof configSchema>;

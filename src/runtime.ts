@@ -10,6 +10,7 @@ import { loadCampaignFiles } from "./campaigns/load.ts";
 import type { Campaign } from "./campaigns/schema.ts";
 import { syncCampaigns } from "./campaigns/sync.ts";
 import type { Config } from "./config.ts";
+import { dashboardLinksFromConfig, type DashboardLinks } from "./channels/web/signed-link.ts";
 import { createCampaignRegistry, type CampaignRegistry } from "./core/campaign-registry.ts";
 import type { CoreDeps } from "./core/context.ts";
 import { createActions, createFeatures, LISTENERS, onRecall } from "./core/features/index.ts";
@@ -24,6 +25,8 @@ export interface Runtime {
   campaigns: CampaignRegistry;
   core: Core;
   deps: CoreDeps;
+  /** Signs and checks dashboard links (the web pages and the /dashboard command share it). */
+  dashboardLinks: DashboardLinks;
   close(): void;
 }
 
@@ -49,6 +52,8 @@ export function createRuntime({ config, logger, campaigns, now }: RuntimeOptions
   // The knowledge base is content in locales/*/kb.json; the citizen assistant answers in Vietnamese.
   const assistant = createAssistant({ topics: loadKnowledgeBase().topics });
   const registry = createCampaignRegistry(list);
+  const dashboard = dashboardLinksFromConfig(config);
+  if (dashboard.generated) logger.warn("DASHBOARD_SECRET is not set: a random one is used, so dashboard links stop working after a restart");
   const deps: CoreDeps = {
     db,
     i18n,
@@ -57,6 +62,7 @@ export function createRuntime({ config, logger, campaigns, now }: RuntimeOptions
     logger,
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
     assistant,
+    dashboard: dashboard.links,
     ...(now ? { now } : {}),
   };
   const core = createCore(deps, {
@@ -73,6 +79,7 @@ export function createRuntime({ config, logger, campaigns, now }: RuntimeOptions
     campaigns: registry,
     core,
     deps,
+    dashboardLinks: dashboard.links,
     close: () => {
       if (db.$client.open) db.$client.close();
     },

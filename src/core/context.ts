@@ -24,6 +24,8 @@ export interface CoreDeps {
   now?: () => Date;
   /** The citizen assistant (VNeID questions); off when absent. */
   assistant?: Assistant;
+  /** Builds signed links to a campaign's web dashboard (/dashboard); the command is off when absent. */
+  dashboard?: { link(campaignId: string, now: Date): { url: string; expiresAt: Date } };
 }
 
 export interface Ctx {

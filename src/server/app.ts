@@ -22,16 +22,35 @@ export interface AppDeps {
 
 const ALL_CHANNELS: readonly Platform[] = ["telegram", "zalo"];
 
+/** A URL as logged: secrets in the query (dashboard link tokens `t=`, `token=`) replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:t|token)=)[^&#]*/gi, "$1[redacted]");
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as unknown as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    // Request logs carry the URL: a dashboard link's token must not land in the log.
+    childLoggerFactory: (logger, bindings, opts) =>
+      logger.child(bindings, {
+        ...opts,
+        serializers: {
+          ...opts.serializers,
+          req: (req: { method?: string; url?: string; ip?: string; host?: string }) => ({
+            method: req.method,
+            url: redactUrl(req.url ?? ""),
+            host: req.host,
+            remoteAddress: req.ip,
+          }),
+        },
+      }),
   });
 
   // One error handler: 4xx keep their message, 5xx details stay in the log.
   app.setErrorHandler((err: Error & { statusCode?: number }, request, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
-    if (status >= 500) request.log.error({ err, url: request.url }, "request failed");
+    if (status >= 500) request.log.error({ err, url: redactUrl(request.url) }, "request failed");
     void reply.status(status).send({ error: status >= 500 ? "internal error" : err.message });
   });
   app.setNotFoundHandler((_request, reply) => void reply.status(404).send({ error: "not found" }));

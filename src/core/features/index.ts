@@ -2,6 +2,7 @@
 import type { Feature } from "../feature.ts";
 import { assignFeature, grantFeature } from "./assign.ts";
 import { bindFeature, unbindFeature } from "./bind.ts";
+import { dashboardFeature } from "./dashboard.ts";
 import { createHelpFeature } from "./help.ts";
 import { joinCodeFeature } from "./join-code.ts";
 import { languageFeature } from "./language.ts";
@@ -21,6 +22,7 @@ import { progressFeature } from "./progress.ts";
 import { pauseCampaignFeature, remindNowFeature, resumeCampaignFeature, scheduleFeature } from "./schedule.ts";
 import { startFeature } from "./start.ts";
 import { summaryFeature } from "./summary.ts";
+import { exportFeature } from "./export.ts";
 import { whoamiFeature } from "./whoami.ts";
 
 /** Button handlers by the prefix of their data. */
@@ -52,6 +54,8 @@ export function createFeatures(): Feature[] {
     leaderboardFeature,
     notReportedFeature,
     summaryFeature,
+    exportFeature,
+    dashboardFeature,
     registerFeature,
     myReportsFeature,
     withdrawFeature,
