@@ -1,6 +1,10 @@
 /** Composition root: config → campaigns → database → i18n → core → outbox → channels → scheduler → server. */
 import { CampaignFileError } from "./campaigns/load.ts";
+import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/index.ts";
 import type { ServedChannel } from "./channels/types.ts";
+import { createWebPlugins } from "./channels/web/index.ts";
+import { createCredentialStore, createZaloChannel, createZaloLogin, credentialsPath, zaloPacing, type ZaloChannel } from "./channels/zalo/index.ts";
+import { adminAddresses } from "./core/admins.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { createRuntime, type Runtime } from "./runtime.ts";
@@ -30,9 +34,35 @@ async function main(): Promise<void> {
     throw err;
   }
   const { db, i18n, core, campaigns } = runtime;
-  const outbox = createOutbox({ db, logger });
+  // The outbox and the channels need each other: the outbox calls each channel's sender through a variable.
+  let telegram: TelegramChannel | undefined;
+  let zalo: ZaloChannel | undefined;
+  const outbox = createOutbox({
+    db,
+    logger,
+    onRateLimited: (platform, seconds, err) => {
+      if (platform === "zalo") zalo?.rateLimited(seconds, err);
+    },
+  });
   const channels: ServedChannel[] = [];
-  // Channels register here (Telegram, Zalo); each adds its sender to the outbox.
+  const deps = { config, core, outbox, db, i18n, logger };
+  if (config.TELEGRAM_BOT_TOKEN) {
+    telegram = createTelegramChannel(deps);
+    outbox.addSender("telegram", (reply) => telegram!.sender(reply));
+    channels.push(telegram);
+  }
+  if (config.ZALO_ENABLED) {
+    zalo = createZaloChannel({
+      ...deps,
+      login: createZaloLogin(createCredentialStore(credentialsPath(config))),
+      // Tell the admins on the other channels: Zalo itself may be the one that is down.
+      alert: (text) => {
+        for (const to of adminAddresses(runtime.deps)) if (to.platform !== "zalo") outbox.enqueue({ to, text });
+      },
+    });
+    outbox.addSender("zalo", (reply) => zalo!.sender(reply), zaloPacing(config));
+    channels.push(zalo);
+  }
 
   const scheduler = createScheduler({ db, campaigns, outbox, i18n, logger });
   const app = await buildApp({
@@ -40,7 +70,7 @@ async function main(): Promise<void> {
     campaigns,
     logger,
     channels,
-    plugins: channels.flatMap((c) => (c.plugin ? [c.plugin] : [])),
+    plugins: [...channels.flatMap((c) => (c.plugin ? [c.plugin] : [])), ...createWebPlugins({ runtime, logger, outbox })],
   });
   app.addHook("onClose", async () => {
     scheduler.stop();
@@ -67,7 +97,8 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   outbox.start();
-  for (const c of channels) await c.start().catch((err: unknown) => logger.error({ err, channel: c.platform }, "channel failed to start"));
+  // Channels start side by side: one that keeps retrying (no network, a bad session) must not hold up another.
+  for (const c of channels) void c.start().catch((err: unknown) => logger.error({ err, channel: c.platform }, "channel failed to start"));
   scheduler.start();
   logger.info({ campaigns: campaigns.list().map((c) => c.id), channels: channels.map((c) => c.platform), core: core.features.length }, "chiendich-bot ready");
 }
