@@ -177,7 +177,8 @@ CREATE TABLE `reports` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `reports_source` ON `reports` (`platform`,`chat_id`,`message_id`);--> statement-breakpoint
-CREATE INDEX `reports_campaign_day` ON `reports` (`campaign_id`,`day`,`unit_code`);--> statement-breakpoint
+CREATE INDEX `reports_campaign_day` ON `reports` (`campaign_id`,`day`,`status`,`unit_code`);--> statement-breakpoint
+CREATE INDEX `reports_campaign_unit_day` ON `reports` (`campaign_id`,`unit_code`,`day`);--> statement-breakpoint
 CREATE TABLE `targets` (
 	`campaign_id` text NOT NULL,
 	`metric_key` text NOT NULL,
@@ -198,6 +199,7 @@ CREATE TABLE `unit_progress` (
 	PRIMARY KEY(`campaign_id`, `day`, `metric_key`, `unit_code`)
 );
 --> statement-breakpoint
+CREATE INDEX `unit_progress_covering` ON `unit_progress` (`campaign_id`,`day`,`metric_key`,`unit_code`,`value`);--> statement-breakpoint
 CREATE TABLE `unit_reporters` (
 	`member_id` integer NOT NULL,
 	`campaign_id` text NOT NULL,
@@ -208,6 +210,7 @@ CREATE TABLE `unit_reporters` (
 	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `unit_reporters_unit` ON `unit_reporters` (`campaign_id`,`unit_code`);--> statement-breakpoint
 CREATE TABLE `units` (
 	`campaign_id` text NOT NULL,
 	`code` text NOT NULL,

@@ -160,7 +160,17 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       const t = now();
       const waitUntil = Math.max(lane.pausedUntil, lane.nextStartAt);
       if (t < waitUntil) {
-        await sleep(waitUntil - t);
+        // Pauses can be long (Zalo: 10 min); stop() must not wait for them.
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            sleepers.delete(done);
+            resolve();
+          };
+          const timer = setTimeout(done, waitUntil - t);
+          if (!running) done();
+          else if (lane.pausedUntil > t) sleepers.add(done);
+        });
         continue;
       }
       const picked = pick(lane, t);
@@ -183,6 +193,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       const p = deliver(lane, picked).finally(() => {
         lane.inFlight.delete(picked.chatId);
         lane.pending.delete(p);
+        wakeAll(); // the chat is free again: its next message need not wait for the poll
       });
       lane.pending.add(p);
     }

@@ -35,12 +35,13 @@ function rankRows(r: RenderCtx, m: MetricStanding, units: UnitStanding[]): strin
 
 /** Competition ranks within a subset, from ranks over the whole campaign (ties stay ties). */
 function rerank(ranks: readonly (number | null)[]): (number | null)[] {
-  const order = [...new Set(ranks.filter((r): r is number => r !== null))].sort((a, b) => a - b);
+  const counts = new Map<number, number>();
+  for (const r of ranks) if (r !== null) counts.set(r, (counts.get(r) ?? 0) + 1);
   const first = new Map<number, number>();
   let seen = 0;
-  for (const r of order) {
+  for (const r of [...counts.keys()].sort((a, b) => a - b)) {
     first.set(r, seen + 1);
-    seen += ranks.filter((x) => x === r).length;
+    seen += counts.get(r)!;
   }
   return ranks.map((r) => (r === null ? null : first.get(r)!));
 }

@@ -18,12 +18,21 @@ export function horizonOn(campaign: Campaign, day: string): string {
   return phaseOn(campaign, day)?.end ?? campaign.end;
 }
 
+const eligibleCache = new WeakMap<Campaign, number | null>();
+
+/** The campaign's eligible population (null unless every unit has one); computed once per campaign. */
 function totalEligible(campaign: Campaign): number | null {
-  let sum = 0;
+  let sum = eligibleCache.get(campaign);
+  if (sum !== undefined) return sum;
+  sum = 0;
   for (const u of campaign.units) {
-    if (!u.eligible) return null;
+    if (!u.eligible) {
+      sum = null;
+      break;
+    }
     sum += u.eligible;
   }
+  eligibleCache.set(campaign, sum);
   return sum;
 }
 
