@@ -84,7 +84,8 @@ export function redactPii(text: string): Redaction {
   const note = (kind: PiiKind, hit: boolean) => hit && !found.includes(kind) && found.push(kind);
   let out = text;
   let hit: boolean;
-  [out, hit] = replaceAll(out, CCCD, "[cccd]");
+  // Two ISO dates in a row ("/xuat 2023-06-20 2023-06-22") have twelve digits too; an ID is not written that way.
+  [out, hit] = replaceAll(out, CCCD, "[cccd]", (m) => /(?:^|\D)(?:19|20)\d\d-[01]\d-[0-3]\d(?:\D|$)/.test(m) || /^(?:19|20)\d\d-[01]\d/.test(m));
   note("cccd", hit);
   [out, hit] = replaceAll(out, PHONE, "[phone]");
   note("phone", hit);

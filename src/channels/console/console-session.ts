@@ -76,7 +76,7 @@ export function createConsoleSession(
         senderId: userId,
         senderName: name,
         text,
-        messageId: String(++seq),
+        messageId: `${userId}-${++seq}`,
         date: runtime.deps.now?.() ?? new Date(),
         addressedToBot: chatType === "private" || /@bot\b/i.test(text),
       };

@@ -83,3 +83,10 @@ describe("redactPii", () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
+
+describe("dates are not ID numbers", () => {
+  it("keeps two ISO dates in a row", () => {
+    expect(redactPii("/xuat 2023-06-20 2023-06-22").text).toBe("/xuat 2023-06-20 2023-06-22");
+    expect(redactPii("CCCD 079 123 456 789").text).toBe("CCCD [cccd]");
+  });
+});
