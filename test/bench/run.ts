@@ -3,8 +3,10 @@ import { benchParser } from "./parser.bench.ts";
 import { benchExport } from "./export.bench.ts";
 import { benchProgress } from "./progress.bench.ts";
 import { benchTelegram } from "./telegram.bench.ts";
+import { benchOutbox } from "./outbox.bench.ts";
 
 await benchParser();
 await benchProgress();
 await benchExport();
 await benchTelegram();
+await benchOutbox();
