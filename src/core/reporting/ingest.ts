@@ -9,6 +9,7 @@ import type { Db } from "../../db/client.ts";
 import { claimNotice } from "../../db/repos/events.ts";
 import {
   activeValuesOfUnit,
+  currentValues,
   findReportByMessage,
   insertReport,
   replaceValues,
@@ -111,10 +112,13 @@ export function ingestParsed(ctx: Ctx, campaign: Campaign, parsed: ParseResult, 
       } else {
         report = insertReport(db, { ...base, unitCode: unit, status });
       }
+      // Only the metrics this message had or has now need their progress rewritten.
+      const before = existing ? currentValues(db, existing.id).map((v) => v.metricKey) : [];
       replaceValues(db, report, status === "active" ? figures : []);
+      const touched = [...new Set([...before, ...figures.map((f) => f.metricKey)])];
       if (existing?.unitCode && (existing.unitCode !== unit || existing.day !== day))
-        figuresChanged(db, campaign, existing.unitCode, existing.day);
-      if (unit) figuresChanged(db, campaign, unit, day);
+        figuresChanged(db, campaign, existing.unitCode, existing.day, touched);
+      if (unit) figuresChanged(db, campaign, unit, day, touched);
       return report;
     });
 
@@ -146,7 +150,7 @@ export function ingestParsed(ctx: Ctx, campaign: Campaign, parsed: ParseResult, 
 export function retractReport(db: Db, campaign: Campaign, report: Report): void {
   db.transaction(() => {
     updateReport(db, report.id, { status: "retracted", updatedAt: Date.now() });
-    if (report.unitCode) figuresChanged(db, campaign, report.unitCode, report.day);
+    if (report.unitCode) figuresChanged(db, campaign, report.unitCode, report.day, currentValues(db, report.id).map((v) => v.metricKey));
   });
 }
 
