@@ -296,3 +296,17 @@ describe("Telegram: chats and start-up", () => {
     await expect(post(fixture("private-start"))).resolves.toMatchObject({ status: 404 });
   });
 });
+
+describe("Telegram webhook: personal data", () => {
+  beforeEach(() => setUp());
+
+  it("never stores a citizen's CCCD, phone number or OTP, and reminds him once", async () => {
+    const citizen = { id: 555, first_name: "Nguyễn Thị", last_name: "Dân" };
+    await postOk(textUpdate(citizen, "Tôi chưa kích hoạt được VNeID, CCCD 079123456789, sđt 0912345678, mã OTP là 482913", "private"));
+    const [answer] = await fake.waitFor("sendMessage", 1);
+    expect(String(answer!.params["text"])).toContain("đừng gửi số căn cước");
+    const tables = rt.db.$client.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
+    const everything = tables.map((t) => JSON.stringify(rt.db.$client.prepare(`select * from "${t.name}"`).all())).join("\n");
+    for (const secret of ["079123456789", "0912345678", "482913"]) expect(everything).not.toContain(secret);
+  });
+});
