@@ -72,7 +72,7 @@ function isListIndex(inp: FigureScanInput, i: number): boolean {
 
 /** Scans for figures; marks the tokens it uses or rules out in `taken`. */
 export function scanFigures(inp: FigureScanInput): Figure[] {
-  const { f, tokens, matchAt, taken } = inp;
+  const { tokens, matchAt, taken } = inp;
   const out: Figure[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

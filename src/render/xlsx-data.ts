@@ -5,7 +5,7 @@
 import { and, asc, between, eq, isNotNull } from "drizzle-orm";
 import type { Campaign, Metric, Unit } from "../campaigns/schema.ts";
 import type { Db } from "../db/client.ts";
-import { members, reports, reportValues, unitReporters } from "../db/schema.ts";
+import { members, reports, unitReporters } from "../db/schema.ts";
 import { addDays, daysBetween, localTime } from "../time.ts";
 
 export interface DailyRow {

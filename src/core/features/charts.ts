@@ -13,7 +13,7 @@ import type { RenderCtx } from "../../render/progress.ts";
 import { foldKey } from "../../text/fold.ts";
 import { shortDay } from "../../time.ts";
 import { say, type Ctx } from "../context.ts";
-import { readDayArg } from "../progress/day-arg.ts";
+import { summaryDay } from "../progress/day-arg.ts";
 import { campaignSnapshot, type CampaignSnapshot } from "../progress/snapshot.ts";
 import { campaignDay } from "../progress/today.ts";
 import type { Reply } from "../types.ts";
@@ -70,12 +70,8 @@ export function leaderboardChart(ctx: Ctx, args: string): Reply[] {
 export function summaryChart(ctx: Ctx, args: string): Reply[] {
   const campaign = ctx.campaign;
   if (!campaign) return [say(ctx.t("common:noCampaign"))];
-  const today = campaignDay(campaign, ctx.now);
-  const asked = readDayArg(args, today);
-  if (asked === "invalid") return [say(ctx.t("progress:summary.badDay", { value: args }))];
-  const day = asked ?? today;
-  if (day < campaign.start || day > campaign.end)
-    return [say(ctx.t("reporting:outsideDates", { day: shortDay(day, true), start: shortDay(campaign.start, true), end: shortDay(campaign.end, true) }))];
+  const asked = summaryDay(ctx, campaign, args);
+  if ("reply" in asked) return asked.reply;
   const metric = pickMetric(campaign, "")!;
-  return [campaignChartReply({ t: ctx.t, locale: ctx.locale }, ctx.deps.db, campaign, metric, day)];
+  return [campaignChartReply({ t: ctx.t, locale: ctx.locale }, ctx.deps.db, campaign, metric, asked.day)];
 }

@@ -10,9 +10,8 @@ import { header, metricBlock, type RenderCtx } from "../../render/progress.ts";
 import { daysBetween, shortDay } from "../../time.ts";
 import { say } from "../context.ts";
 import type { Feature } from "../feature.ts";
-import { readDayArg } from "../progress/day-arg.ts";
+import { summaryDay } from "../progress/day-arg.ts";
 import { campaignSnapshot, type CampaignSnapshot } from "../progress/snapshot.ts";
-import { campaignDay } from "../progress/today.ts";
 import { pickMetric } from "./leaderboard.ts";
 import { chartArgs, summaryChart } from "./charts.ts";
 
@@ -70,12 +69,8 @@ export const summaryFeature: Feature = {
     if (chart !== null) return summaryChart(ctx, chart);
     const campaign = ctx.campaign;
     if (!campaign) return [say(ctx.t("common:noCampaign"))];
-    const today = campaignDay(campaign, ctx.now);
-    const asked = readDayArg(args, today);
-    if (asked === "invalid") return [say(ctx.t("progress:summary.badDay", { value: args }))];
-    const day = asked ?? today;
-    if (day < campaign.start || day > campaign.end)
-      return [say(ctx.t("reporting:outsideDates", { day: shortDay(day, true), start: shortDay(campaign.start, true), end: shortDay(campaign.end, true) }))];
-    return [say(summaryText({ t: ctx.t, locale: ctx.locale }, ctx.deps.db, campaign, day))];
+    const asked = summaryDay(ctx, campaign, args);
+    if ("reply" in asked) return asked.reply;
+    return [say(summaryText({ t: ctx.t, locale: ctx.locale }, ctx.deps.db, campaign, asked.day))];
   },
 };
