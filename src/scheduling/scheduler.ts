@@ -88,13 +88,13 @@ export function jobMessages(deps: Pick<SchedulerDeps, "db" | "i18n">, campaign: 
       if (reply) out.push({ chat, reply });
     }
     if (job.kind === "deadline" && campaign.escalation.notify) {
-      const text = escalationText(t, silentUnits(db, campaignSnapshot(db, campaign, day)), campaign.escalation.days);
+      const text = escalationText(t, silentUnits(db, campaignSnapshot(db, campaign, day, { unitsFor: [] })), campaign.escalation.days);
       if (text) for (const chat of leaderChats) out.push({ chat, reply: { text } });
     }
   } else if (job.kind === "leaderboard") {
     const metric = pickMetric(campaign, "");
     if (metric) {
-      const snapshot = campaignSnapshot(db, campaign, day);
+      const snapshot = campaignSnapshot(db, campaign, day, { unitsFor: [metric.key] });
       const text = leaderboardText(r, snapshot, metric);
       // The chart rides on the leaderboard's own message: the outbox dedupes one message per job, chat and day.
       const chart = campaign.schedule?.leaderboardChart ? leaderboardChartReply(r, snapshot, metric).attachment : undefined;

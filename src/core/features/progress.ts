@@ -65,7 +65,8 @@ export function progressAnswer(ctx: Ctx, args: string): Reply[] {
   if (!campaign) return [say(ctx.t("common:noCampaign"))];
   const scope = readScope(campaign, args, defaultScope(ctx, campaign));
   if (scope.kind === "unknown") return [say(ctx.t("progress:unknownScope", { query: scope.query }))];
-  const snapshot = campaignSnapshot(ctx.deps.db, campaign, campaignDay(campaign, ctx.now));
+  // The whole campaign needs totals only; a unit or a level needs every unit's standing.
+  const snapshot = campaignSnapshot(ctx.deps.db, campaign, campaignDay(campaign, ctx.now), scope.kind === "all" ? { unitsFor: [] } : {});
   const r = { t: ctx.t, locale: ctx.locale };
   if (scope.kind === "unit") return [say(unitView(r, snapshot, scope.unit.code))];
   if (scope.kind === "level") return [say(levelView(r, snapshot, scope.level, pickMetric(campaign, "")?.key ?? ""))];

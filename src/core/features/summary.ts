@@ -38,13 +38,14 @@ export function silentUnits(db: Db, s: CampaignSnapshot): { code: string; name: 
 /** The leadership summary of `day` as reply markup (also posted by the scheduler as the weekly digest). */
 export function summaryText(r: RenderCtx, db: Db, campaign: Campaign, day: string): string {
   const { t } = r;
-  const s = campaignSnapshot(db, campaign, day);
+  const mainKey = pickMetric(campaign, "")?.key ?? campaign.metrics[0]!.key;
+  const s = campaignSnapshot(db, campaign, day, { unitsFor: [mainKey] });
   const lines = [t("progress:summary.title", { name: campaign.name, day: shortDay(day) }), header(r, s)];
   const missing = campaign.units.length - s.reportedToday.size;
   lines.push(t("progress:summary.coverage", { x: s.reportedToday.size, y: campaign.units.length, missing }), "");
   for (const m of s.metrics) lines.push(...metricBlock(r, m, m));
 
-  const main = s.metrics.find((m) => m.metric.key === pickMetric(campaign, "")?.key) ?? s.metrics[0]!;
+  const main = s.metrics.find((m) => m.metric.key === mainKey)!;
   const behind = main.units.filter((u) => u.standing === "behind").map((u) => u.unit.name);
   lines.push("", behind.length ? t("progress:summary.behind", { label: main.metric.label, count: behind.length, units: names(behind) }) : t("progress:summary.noneBehind", { label: main.metric.label }));
 

@@ -57,18 +57,31 @@ export interface CampaignSnapshot {
 
 type Values = Map<string, Map<string, number>>; // metric → unit → value
 
-function loadValues(db: Db, campaignId: string, days: string[]): Map<string, Values> {
+const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
+
+function loadValues(db: Db, campaignId: string, days: string[], metricKeys: readonly string[]): Map<string, Values> {
   const out = new Map<string, Values>(days.map((d) => [d, new Map()]));
+  if (metricKeys.length === 0) return out;
   // Raw rows from the covering index: at national scale this is 10^5 rows, and row objects cost more than the read.
   const stmt = db.$client
-    .prepare(`select day, metric_key, unit_code, value from unit_progress where campaign_id = ? and day in (${days.map(() => "?").join(",")})`)
+    .prepare(`select day, metric_key, unit_code, value from unit_progress where campaign_id = ? and day in (${marks(days.length)}) and metric_key in (${marks(metricKeys.length)})`)
     .raw();
-  for (const [day, metric, unit, value] of stmt.iterate(campaignId, ...days) as Iterable<[string, string, string, number]>) {
+  for (const [day, metric, unit, value] of stmt.iterate(campaignId, ...days, ...metricKeys) as Iterable<[string, string, string, number]>) {
     const byMetric = out.get(day)!;
     let byUnit = byMetric.get(metric);
     if (!byUnit) byMetric.set(metric, (byUnit = new Map()));
     byUnit.set(unit, value);
   }
+  return out;
+}
+
+/** Per day and metric: the sum and count of units' figures, for totals that need no unit-by-unit standing. */
+function loadTotals(db: Db, campaignId: string, days: string[]): Map<string, { sum: number; n: number }> {
+  const out = new Map<string, { sum: number; n: number }>();
+  const stmt = db.$client
+    .prepare(`select day, metric_key, sum(value), count(*) from unit_progress where campaign_id = ? and day in (${marks(days.length)}) group by day, metric_key`)
+    .raw();
+  for (const [day, metric, sum, n] of stmt.iterate(campaignId, ...days) as Iterable<[string, string, number, number]>) out.set(`${day}|${metric}`, { sum, n });
   return out;
 }
 
@@ -119,15 +132,33 @@ function scoreOf(metric: Metric, value: number | undefined, target: number | nul
   return Math.round((value / target) * 1e6) / 1e4; // % of target, rounded so equal shares tie
 }
 
-export function campaignSnapshot(db: Db, campaign: Campaign, day: string): CampaignSnapshot {
+export interface SnapshotOptions {
+  /**
+   * The metrics whose unit-by-unit standings are needed (default: all). The others get their campaign totals only,
+   * from one grouped query, with `units` empty: at national scale a unit-by-unit metric costs 30,000 rows.
+   */
+  unitsFor?: readonly string[];
+}
+
+export function campaignSnapshot(db: Db, campaign: Campaign, day: string, options: SnapshotOptions = {}): CampaignSnapshot {
   const window = Math.min(7, Math.max(daysBetween(campaign.start, day) + 1, 0));
   const yesterday = addDays(day, -1);
   const weekAgo = addDays(day, -window);
-  const values = loadValues(db, campaign.id, [...new Set([day, yesterday, weekAgo])]);
+  const unitsFor = new Set(options.unitsFor ?? campaign.metrics.map((m) => m.key));
+  const days = [...new Set([day, yesterday, weekAgo])];
+  const values = loadValues(db, campaign.id, days, [...unitsFor]);
+  const totals = unitsFor.size < campaign.metrics.length ? loadTotals(db, campaign.id, days) : new Map<string, { sum: number; n: number }>();
   const reported = reportedOn(db, campaign.id, [day, yesterday]);
   const horizon = horizonOn(campaign, day);
 
   const metrics = campaign.metrics.map((metric): MetricStanding => {
+    if (!unitsFor.has(metric.key)) {
+      const at = (d: string) => {
+        const t = totals.get(`${d}|${metric.key}`);
+        return t ? (metric.type === "percent" ? t.sum / t.n : t.sum) : null;
+      };
+      return { metric, units: [], ...pace(metric, at(day), at(weekAgo), window, campaignTarget(campaign, metric, day), day, horizon) };
+    }
     const now = values.get(day)!.get(metric.key) ?? new Map<string, number>();
     const before = values.get(yesterday)!.get(metric.key) ?? new Map<string, number>();
     const base = values.get(weekAgo)!.get(metric.key) ?? new Map<string, number>();
