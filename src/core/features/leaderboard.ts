@@ -83,7 +83,7 @@ export const leaderboardFeature: Feature = {
     if (!campaign) return [say(ctx.t("common:noCampaign"))];
     const metric = pickMetric(campaign, args);
     if (!metric) return [say(ctx.t("progress:board.unknownMetric", { query: args, metrics: campaign.metrics.map((m) => m.label).join("; ") }))];
-    const snapshot = campaignSnapshot(ctx.deps.db, campaign, campaignDay(campaign, ctx.now), { unitsFor: [metric.key] });
+    const snapshot = campaignSnapshot(ctx.deps.db, campaign, campaignDay(campaign, ctx.now), { unitsFor: [metric.key], pace: false });
     return [say(leaderboardText({ t: ctx.t, locale: ctx.locale }, snapshot, metric))];
   },
 };

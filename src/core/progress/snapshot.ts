@@ -138,12 +138,15 @@ export interface SnapshotOptions {
    * from one grouped query, with `units` empty: at national scale a unit-by-unit metric costs 30,000 rows.
    */
   unitsFor?: readonly string[];
+  /** Read the figures of a week ago for the pace (7-day average, projection, standing); default true. */
+  pace?: boolean;
 }
 
 export function campaignSnapshot(db: Db, campaign: Campaign, day: string, options: SnapshotOptions = {}): CampaignSnapshot {
-  const window = Math.min(7, Math.max(daysBetween(campaign.start, day) + 1, 0));
+  const window = options.pace === false ? 1 : Math.min(7, Math.max(daysBetween(campaign.start, day) + 1, 0));
   const yesterday = addDays(day, -1);
-  const weekAgo = addDays(day, -window);
+  // Without the pace, the average is over one day (yesterday, read anyway for rank changes): nothing more is read.
+  const weekAgo = options.pace === false ? yesterday : addDays(day, -window);
   const unitsFor = new Set(options.unitsFor ?? campaign.metrics.map((m) => m.key));
   const days = [...new Set([day, yesterday, weekAgo])];
   const values = loadValues(db, campaign.id, days, [...unitsFor]);
