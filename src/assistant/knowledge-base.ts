@@ -9,7 +9,14 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM
 
 export const kbTopicSchema = z.object({
   title: z.string().min(1),
-  questions: z.array(z.string().min(1)).min(1),
+  /**
+   * How citizens ask it, one question per line. One string rather than a list: these are matching examples, not
+   * translations, so vi and en may hold different numbers of them while keeping the same keys.
+   */
+  questions: z
+    .string()
+    .transform((s) => s.split("\n").map((q) => q.trim()).filter(Boolean))
+    .pipe(z.array(z.string()).min(1)),
   /** Short, numbered steps; `local_help` carries the `{{help}}` placeholder. */
   answer: z.string().min(1),
   /** The official page the answer was written from. */
