@@ -65,6 +65,10 @@ export const configSchema = z.object({
   TELEGRAM_WEBHOOK_PATH: z.string().startsWith("/").default("/telegram/webhook"),
   TELEGRAM_API_ROOT: z.url().optional(),
   PUBLIC_URL: z.url().optional(),
+  /** Telegram sends per second across all chats (default 30, Telegram's limit for a bot). */
+  TELEGRAM_SENDS_PER_SECOND: z.coerce.number().positive().max(1_000).default(30),
+  /** Telegram sends per minute to one group (default 20, Telegram's limit). */
+  TELEGRAM_SENDS_PER_CHAT_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(20),
   ZALO_ENABLED: bool.default(false),
   ZALO_CREDENTIALS_PATH: z.string().optional(),
   /** Zalo sends per minute across all chats (default 30: one every 2 s); zca-js has no throttling of its own. */

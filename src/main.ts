@@ -1,6 +1,6 @@
 /** Composition root: config → campaigns → database → i18n → core → outbox → channels → scheduler → server. */
 import { CampaignFileError } from "./campaigns/load.ts";
-import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/index.ts";
+import { createTelegramChannel, telegramPacing, type TelegramChannel } from "./channels/telegram/index.ts";
 import type { ServedChannel } from "./channels/types.ts";
 import { createWebPlugins } from "./channels/web/index.ts";
 import { createCredentialStore, createZaloChannel, createZaloLogin, credentialsPath, zaloPacing, type ZaloChannel } from "./channels/zalo/index.ts";
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const deps = { config, core, outbox, db, i18n, logger };
   if (config.TELEGRAM_BOT_TOKEN) {
     telegram = createTelegramChannel(deps);
-    outbox.addSender("telegram", (reply) => telegram!.sender(reply));
+    outbox.addSender("telegram", (reply) => telegram!.sender(reply), telegramPacing(config));
     channels.push(telegram);
   }
   if (config.ZALO_ENABLED) {

@@ -40,10 +40,17 @@ export interface MessageRef {
   messageId: string;
 }
 
+/**
+ * Takes the replies to an event, synchronously (a channel queues them in the outbox). It runs in the same
+ * transaction that marks the event handled: after a crash, either both happened or neither did.
+ */
+export type Deliver = (replies: Reply[]) => void;
+
 export interface Core {
-  handleMessage(msg: InboundMessage): Promise<Reply[]>;
+  /** Handles a message; its replies go to `deliver` when given (and are returned all the same). */
+  handleMessage(msg: InboundMessage, deliver?: Deliver): Promise<Reply[]>;
   /** A button press; replies go to the chat it came from unless they say otherwise. */
-  handleAction(action: InboundAction): Promise<Reply[]>;
+  handleAction(action: InboundAction, deliver?: Deliver): Promise<Reply[]>;
   /** A message was recalled or deleted. */
   handleRecall(ref: MessageRef): void;
   /** Builds the context of a message without handling it (channels use it for button presses). */
@@ -66,6 +73,15 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
   let handled = 0;
   /** Events being handled right now: a concurrent second delivery waits for nothing and does nothing. */
   const inFlight = new Set<string>();
+
+  /** Records the event as handled and hands its replies on, atomically. */
+  function settle(platform: InboundMessage["platform"], key: string, replies: Reply[], deliver: Deliver | undefined): Reply[] {
+    deps.db.transaction(() => {
+      claimEvent(deps.db, platform, key);
+      deliver?.(replies);
+    });
+    return replies;
+  }
 
   function contextFor(msg: InboundMessage, pii: readonly PiiKind[] = []): Ctx {
     const member = upsertMember(deps.db, {
@@ -90,6 +106,16 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
       now: deps.now?.() ?? new Date(),
       pii,
     };
+  }
+
+  /** Hands on the answer to an event that was not handled (it is not recorded: a re-delivery is tried again). */
+  function failed(replies: Reply[], deliver: Deliver | undefined): Reply[] {
+    try {
+      deliver?.(replies);
+    } catch (err) {
+      log.error({ err }, "could not queue the answer to a failed event");
+    }
+    return replies;
   }
 
   /** Applies the flood limits to the answers in the chat itself (messages to other chats are not counted). */
@@ -141,20 +167,18 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
   return {
     features: options.features,
     contextFor,
-    async handleAction(action) {
+    async handleAction(action, deliver) {
       const key = `${action.chatId}:action:${action.eventId ?? `${action.messageId}:${action.data}:${action.senderId}`}`;
       if (isEventProcessed(deps.db, action.platform, key)) return [];
       try {
         const [prefix, ...rest] = action.data.split(":");
         const handler = options.actions?.[prefix ?? ""];
         const ctx = contextFor({ ...action, text: "", messageId: action.messageId ?? "", date: deps.now?.() ?? new Date() });
-        if (!handler) return [say(ctx.t("common:unknownAction"))];
-        const replies = await handler(ctx, rest.join(":"));
-        claimEvent(deps.db, action.platform, key);
-        return replies;
+        if (!handler) return failed([say(ctx.t("common:unknownAction"))], deliver);
+        return settle(action.platform, key, await handler(ctx, rest.join(":")), deliver);
       } catch (err) {
         log.error({ err, platform: action.platform, chat: action.chatId }, "action handling failed");
-        return [say(deps.i18n.t(deps.i18n.defaultLocale)("common:error"))];
+        return failed([say(deps.i18n.t(deps.i18n.defaultLocale)("common:error"))], deliver);
       }
     },
     handleRecall(ref) {
@@ -164,7 +188,7 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
         log.error({ err, ...ref }, "recall handling failed");
       }
     },
-    async handleMessage(msg) {
+    async handleMessage(msg, deliver) {
       const started = Date.now();
       const key = eventKey(msg);
       // The event is recorded as handled only after its work is stored: a crash in between means the platform
@@ -178,15 +202,13 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
         if (msg.text.length > maxLength) {
           const ctx = contextFor({ ...msg, text: "" });
           const addressed = msg.chatType === "private" || msg.addressedToBot || ctx.binding;
-          claimEvent(deps.db, msg.platform, key);
-          return addressed ? [say(ctx.t("common:tooLong", { max: maxLength.toLocaleString("vi-VN") }))] : [];
+          return settle(msg.platform, key, addressed ? [say(ctx.t("common:tooLong", { max: maxLength.toLocaleString("vi-VN") }))] : [], deliver);
         }
         // CCCD, phone numbers and OTPs never go further than this line in the clear: not to the database,
         // not to the logs, not to a feature.
         const redacted = redactPii(msg.text);
         const ctx = contextFor({ ...msg, text: redacted.text }, redacted.found);
-        const replies = limit(ctx, await dispatch(ctx));
-        claimEvent(deps.db, msg.platform, key);
+        const replies = settle(msg.platform, key, limit(ctx, await dispatch(ctx)), deliver);
         log.debug({ platform: msg.platform, chat: msg.chatId, message: msg.messageId, replies: replies.length, ms: Date.now() - started }, "handled");
         return replies;
       } catch (err) {
@@ -199,7 +221,7 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
         } catch {
           bound = false;
         }
-        return msg.chatType === "private" || msg.addressedToBot || bound ? [say(t("common:error"), { replyTo: msg.messageId })] : [];
+        return failed(msg.chatType === "private" || msg.addressedToBot || bound ? [say(t("common:error"), { replyTo: msg.messageId })] : [], deliver);
       } finally {
         inFlight.delete(key);
       }

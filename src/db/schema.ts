@@ -139,6 +139,8 @@ export const reports = sqliteTable(
     senderName: text("sender_name").notNull().default(""),
     memberId: integer("member_id").references(() => members.id),
     rawText: text("raw_text").notNull(),
+    /** The platform event that last wrote the report (`eventKey`): its re-delivery after a crash is told apart from a new one. */
+    eventKey: text("event_key"),
     /** When the message was sent (platform time): among reports for the same unit, day and metric the latest wins. */
     sentAt: integer("sent_at").notNull(),
     /**

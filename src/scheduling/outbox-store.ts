@@ -70,9 +70,30 @@ export function markDead(db: Db, id: number, error: string): void {
   db.update(outbox).set({ status: "dead", lastError: error }).where(eq(outbox.id, id)).run();
 }
 
-/** After a crash, messages caught mid-send are sent again (at least once: a platform call cannot be undone). */
-export function requeueInterrupted(db: Db): number {
-  return db.update(outbox).set({ status: "pending" }).where(eq(outbox.status, "sending")).run().changes;
+/** A reaction can be set twice with no harm; a message sent twice is read twice. */
+function isRepeatable(reply: Outgoing): boolean {
+  return reply.reaction !== undefined && reply.text === undefined && reply.attachment === undefined;
+}
+
+export const INTERRUPTED = "interrupted by a restart mid-send: it may have been delivered, so it is not sent again";
+
+/**
+ * After a crash, a send caught half-way may or may not have reached the platform, and no platform call can be
+ * asked about afterwards. A reaction is set again; a message is not (none is ever read twice): it is set aside,
+ * with the reason, where /healthz and the admins' dead-letter counts show it.
+ */
+export function settleInterrupted(db: Db): { resent: number; setAside: number } {
+  const rows = db.select({ id: outbox.id, payload: outbox.payload }).from(outbox).where(eq(outbox.status, "sending")).all();
+  let resent = 0;
+  db.transaction(() => {
+    for (const row of rows) {
+      if (isRepeatable(decodeReply(row.payload))) {
+        db.update(outbox).set({ status: "pending" }).where(eq(outbox.id, row.id)).run();
+        resent++;
+      } else markDead(db, row.id, INTERRUPTED);
+    }
+  });
+  return { resent, setAside: rows.length - resent };
 }
 
 export function outboxCounts(db: Db): Record<string, number> {

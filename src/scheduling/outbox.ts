@@ -16,7 +16,7 @@ import {
   markSent,
   nextDueAt,
   outboxCounts,
-  requeueInterrupted,
+  settleInterrupted,
   type Outgoing,
   type OutboxRow,
 } from "./outbox-store.ts";
@@ -212,8 +212,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     start() {
       if (running) return;
       running = true;
-      const requeued = requeueInterrupted(db);
-      if (requeued) logger.warn({ requeued }, "outbox: re-sending messages interrupted by a restart");
+      const interrupted = settleInterrupted(db);
+      if (interrupted.resent + interrupted.setAside > 0) logger.warn(interrupted, "outbox: sends interrupted by a restart (reactions set again, messages set aside)");
       for (const lane of lanes) lane.running = run(lane);
     },
     async stop() {

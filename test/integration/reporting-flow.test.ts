@@ -4,7 +4,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { reports, reportValues } from "../../src/db/schema.ts";
+import { processedEvents, reports, reportValues } from "../../src/db/schema.ts";
 import type { InboundMessage, Reply } from "../../src/core/types.ts";
 import type { Runtime } from "../../src/runtime.ts";
 import { testRuntime } from "../helpers/runtime.ts";
@@ -125,6 +125,31 @@ describe("reporting in the group", () => {
     // Even when the platform gives the re-delivery a new event id.
     expect(await send(BLO, "Bình Long: kích hoạt 856 TK", { messageId: "m-dup", eventId: "update-78" })).toEqual([]);
     expect(rt.db.select().from(reports).all().filter((r) => r.messageId === "m-dup")).toHaveLength(1);
+  });
+
+  it("answers again, and stores nothing twice, when the bot stopped between storing a report and recording its event", async () => {
+    const msg = { messageId: "m-crash", eventId: "update-90" };
+    const first = await send(BLO, "Bình Long: kích hoạt 856 TK", msg);
+    const values = () => rt.db.select().from(reportValues).all().length;
+    const stored = values();
+    // As if the process died after the report's transaction and before the one recording the event.
+    rt.db.delete(processedEvents).where(eq(processedEvents.eventId, `${GROUP}:update-90`)).run();
+    expect(await send(BLO, "Bình Long: kích hoạt 856 TK", msg)).toEqual(first);
+    expect(rt.db.select().from(reports).all().filter((r) => r.messageId === "m-crash")).toHaveLength(1);
+    expect(values()).toBe(stored);
+    expect(counted("BLO")).toEqual({ "activated:daily": 856 });
+  });
+
+  it("leaves an event to be handled again when its answer could not be queued", async () => {
+    const message: InboundMessage = { platform: "telegram", chatId: GROUP, chatType: "group", text: "Bình Long: kích hoạt 856 TK", messageId: "m-q", eventId: "update-91", date: clock, ...BLO };
+    const queued: Reply[][] = [];
+    await rt.core.handleMessage(message, () => {
+      throw new Error("disk full");
+    });
+    expect(rt.db.select().from(processedEvents).all().filter((e) => e.eventId.endsWith(":update-91"))).toEqual([]);
+    await rt.core.handleMessage(message, (replies) => void queued.push(replies));
+    expect(queued).toEqual([[{ reaction: "👍" }]]);
+    expect(rt.db.select().from(reports).all().filter((r) => r.messageId === "m-q")).toHaveLength(1);
   });
 
   it("refuses figures for a unit that is not the sender's, with an explanation", async () => {

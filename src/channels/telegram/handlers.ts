@@ -42,8 +42,7 @@ export function createUpdateHandlers(deps: HandlerDeps): Composer<Context> {
   composer.on(["message", "edited_message"], async (ctx) => {
     const msg = toInboundMessage(ctx.update, ctx.me);
     if (!msg) return;
-    const replies = await core.handleMessage(msg);
-    queueReplies(outbox, msg, replies);
+    await core.handleMessage(msg, (replies) => queueReplies(outbox, msg, replies));
   });
 
   composer.on("callback_query:data", async (ctx) => {
@@ -51,8 +50,7 @@ export function createUpdateHandlers(deps: HandlerDeps): Composer<Context> {
     ctx.answerCallbackQuery().catch((err: unknown) => logger.warn({ update: ctx.update.update_id, ...errorFields(err) }, "telegram: answerCallbackQuery failed"));
     const action = toInboundAction(ctx.update.update_id, ctx.callbackQuery);
     if (!action) return;
-    const replies = await core.handleAction(action);
-    queueReplies(outbox, actionAsMessage(action, new Date()), replies);
+    await core.handleAction(action, (replies) => queueReplies(outbox, actionAsMessage(action, new Date()), replies));
   });
 
   composer.on("my_chat_member", (ctx) => {

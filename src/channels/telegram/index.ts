@@ -6,7 +6,8 @@
  */
 import { Bot, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { Sender } from "../../scheduling/outbox.ts";
+import type { Config } from "../../config.ts";
+import type { Pacing, Sender } from "../../scheduling/outbox.ts";
 import type { ChannelDeps, ServedChannel } from "../types.ts";
 import { applyCommandMenus, commandMenus } from "./commands.ts";
 import { errorFields } from "./errors.ts";
@@ -16,6 +17,11 @@ import { createTelegramSender } from "./sender.ts";
 import { createWebhookPlugin, deriveSecret } from "./webhook.ts";
 
 export { toInboundMessage, toInboundAction } from "./mapping.ts";
+
+/** How fast the outbox sends to Telegram (a self-hosted Bot API server or a test may allow more). */
+export function telegramPacing(config: Pick<Config, "TELEGRAM_SENDS_PER_SECOND" | "TELEGRAM_SENDS_PER_CHAT_PER_MINUTE">): Pacing {
+  return { perSecond: config.TELEGRAM_SENDS_PER_SECOND, perChatPerMinute: config.TELEGRAM_SENDS_PER_CHAT_PER_MINUTE };
+}
 
 export interface TelegramChannelOptions extends ChannelDeps {
   /** The bot as `getMe` describes it; given, `start()` does not call `getMe` (tests, benchmarks). */

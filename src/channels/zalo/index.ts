@@ -93,14 +93,14 @@ export function createZaloChannel(deps: ZaloChannelOptions): ZaloChannel {
     if (!msg) return;
     const data = memory.choice(msg.chatId, msg.text, now());
     if (data) return answerChoice(msg, data);
-    queueReplies(outbox, msg, await core.handleMessage(msg));
+    await core.handleMessage(msg, (replies) => queueReplies(outbox, msg, replies));
   }
 
   /** "1" after a numbered list: the button it stands for, pressed by this sender. */
   async function answerChoice(msg: InboundMessage, data: string): Promise<void> {
     const { platform, chatId, chatType, senderId, senderName, messageId } = msg;
-    const replies = await core.handleAction({ platform, chatId, chatType, senderId, senderName, data, messageId, eventId: `a${messageId}` });
-    queueReplies(outbox, msg, replies);
+    const action = { platform, chatId, chatType, senderId, senderName, data, messageId, eventId: `a${messageId}` };
+    await core.handleAction(action, (replies) => queueReplies(outbox, msg, replies));
   }
 
   function handleGroupEvent(e: GroupEvent): void {

@@ -20,6 +20,7 @@ import {
 import { parseReport, type ParseResult } from "../../parsing/index.ts";
 import { addDays, clockMinutes, localTime, shortDay, zonedInstant } from "../../time.ts";
 import type { Ctx } from "../context.ts";
+import { eventKey } from "../handle-message.ts";
 import { dailyMedian, lastCumulativeBefore } from "../progress/arithmetic.ts";
 import type { Reply } from "../types.ts";
 import { figuresChanged } from "./progress-store.ts";
@@ -76,9 +77,10 @@ export interface IngestOutcome {
 
 /**
  * Stores one parsed report. `existing` is the report this message already made (an edit or a re-delivery).
- * Everything for one message happens in one transaction.
+ * Everything for one message happens in one transaction. With `replay`, a report already stored as it would be
+ * now is left alone and only its answer is made again.
  */
-export function ingestParsed(ctx: Ctx, campaign: Campaign, parsed: ParseResult, existing: Report | undefined): IngestOutcome {
+export function ingestParsed(ctx: Ctx, campaign: Campaign, parsed: ParseResult, existing: Report | undefined, replay = false): IngestOutcome {
   const { msg, t, deps } = ctx;
   const db = deps.db;
   const day = reportDay(parsed, msg.date, campaign);
@@ -98,13 +100,15 @@ export function ingestParsed(ctx: Ctx, campaign: Campaign, parsed: ParseResult, 
     senderName: msg.senderName,
     memberId: ctx.member.id,
     rawText: msg.text,
+    eventKey: eventKey(msg),
     sentAt: msg.date.getTime(),
     updatedAt: Date.now(),
     late: isLate(day, msg.date, campaign),
   };
 
-  const save = (status: Report["status"], unit: string | null, figures: NewValue[]): Report =>
-    db.transaction(() => {
+  const save = (status: Report["status"], unit: string | null, figures: NewValue[]): Report => {
+    if (replay && existing?.status === status && existing.unitCode === unit) return existing;
+    return db.transaction(() => {
       let report: Report;
       if (existing) {
         updateReport(db, existing.id, { ...base, unitCode: unit, status });
@@ -121,6 +125,7 @@ export function ingestParsed(ctx: Ctx, campaign: Campaign, parsed: ParseResult, 
       if (unit) figuresChanged(db, campaign, unit, day, touched);
       return report;
     });
+  };
 
   // Not a reporter of this campaign yet: keep it, tell him once a day how to register.
   if (myUnits.length === 0) {
@@ -177,13 +182,16 @@ export function reportListener(ctx: Ctx): Reply[] | null {
   if (!inReportsGroup && !reporterInPrivate) return null;
 
   const existing = findReportByMessage(ctx.deps.db, msg.platform, msg.chatId, msg.messageId);
-  // A re-delivery of a message already stored: nothing to do, and no second acknowledgement.
-  if (existing && existing.rawText === msg.text) return [];
+  // This very event stored it, yet the core did not record the event as handled: the bot stopped between storing
+  // the report and queueing its answer. The answer is made again; nothing is stored twice.
+  const replay = existing?.rawText === msg.text && existing.eventKey === eventKey(msg);
+  // The same message again under another event: nothing to do, and no second answer.
+  if (existing?.rawText === msg.text && !replay) return [];
   const parsed = parseReport(msg.text, { campaign, messageDate: msg.date, senderUnit: mine.length === 1 ? mine[0]!.unitCode : null });
   if (!parsed.isReport) {
     // An edit that turned a report into something else withdraws it.
     if (existing && existing.status !== "retracted") retractReport(ctx.deps.db, campaign, existing);
     return existing ? [] : null;
   }
-  return ingestParsed(ctx, campaign, parsed, existing).replies;
+  return ingestParsed(ctx, campaign, parsed, existing, replay).replies;
 }

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { eq, inArray } from "drizzle-orm";
 import { ChannelError } from "../../../src/core/types.ts";
 import { openDatabase, type Db } from "../../../src/db/client.ts";
 import { outbox as outboxTable } from "../../../src/db/schema.ts";
 import { createOutbox, type Outbox, type Sender } from "../../../src/scheduling/outbox.ts";
-import type { Outgoing } from "../../../src/scheduling/outbox-store.ts";
+import { INTERRUPTED, type Outgoing } from "../../../src/scheduling/outbox-store.ts";
 import { silentLogger } from "../../helpers/runtime.ts";
 
 const msg = (chatId: string, text: string): Outgoing => ({ to: { platform: "telegram", chatId }, text });
@@ -85,17 +86,20 @@ describe("outbox", () => {
     expect(o.stats()).toEqual({ sent: 3, pending: 2 });
   });
 
-  it("sends after a restart what was pending or interrupted mid-send", async () => {
+  it("after a restart sends what was pending, sets a reaction caught mid-send again, and never a message twice", async () => {
     const db = openDatabase(":memory:");
     const first = make(db, async () => {});
-    first.enqueue(msg("a", "1"));
-    first.enqueue(msg("a", "2"));
-    db.update(outboxTable).set({ status: "sending" }).run(); // as if the process died mid-send
-    const sent: string[] = [];
-    const second = make(db, async (r) => void sent.push(r.text!));
+    const caught = first.enqueue(msg("a", "caught mid-send"))!;
+    const reaction = first.enqueue({ to: { platform: "telegram", chatId: "b" }, reaction: "👍", reactTo: "7" })!;
+    first.enqueue(msg("a", "pending"));
+    db.update(outboxTable).set({ status: "sending" }).where(inArray(outboxTable.id, [caught, reaction])).run(); // the process died mid-send
+    const sent: Outgoing[] = [];
+    const second = make(db, async (r) => void sent.push(r));
     second.start();
     expect(await second.drain(5000)).toBe(true);
-    expect(sent).toEqual(["1", "2"]);
+    expect(sent.map((r) => r.text ?? r.reaction).sort()).toEqual(["pending", "👍"]);
+    const setAside = db.select().from(outboxTable).where(eq(outboxTable.id, caught)).get()!;
+    expect(setAside).toMatchObject({ status: "dead", lastError: INTERRUPTED });
   });
 
   it("keeps attachments across the queue", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `reports` ADD `event_key` text;
