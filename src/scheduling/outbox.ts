@@ -146,11 +146,11 @@ export function createOutbox(opts: OutboxOptions): Outbox {
         opts.onRateLimited?.(lane.platform, e.retryAfter ?? 5, e);
       } else if (e.code === "FORBIDDEN" || e.code === "BAD_REQUEST" || attempts >= maxAttempts) {
         markDead(db, row.id, `${e.code}: ${e.message}`);
-        logger.error({ platform: lane.platform, chat: row.chatId, id: row.id, code: e.code, attempts }, "outbox message dead-lettered");
+        logger.error({ platform: lane.platform, chat: row.chatId, id: row.id, code: e.code, error: e.message, attempts }, "outbox message dead-lettered");
         opts.onDead?.(row, e.message);
       } else {
         markRetry(db, row.id, now() + backoffMs(attempts) + Math.random() * 500, `${e.code}: ${e.message}`);
-        logger.warn({ platform: lane.platform, chat: row.chatId, id: row.id, attempts }, "send failed, will retry");
+        logger.warn({ platform: lane.platform, chat: row.chatId, id: row.id, code: e.code, error: e.message, attempts }, "send failed, will retry");
       }
     }
   }
