@@ -17,6 +17,7 @@ import { createActions, createFeatures, LISTENERS, onRecall } from "./core/featu
 import { createCore, type Core } from "./core/handle-message.ts";
 import { openDatabase, type Db } from "./db/client.ts";
 import { createI18n, type I18n } from "./i18n.ts";
+import { compileCampaign } from "./parsing/index.ts";
 
 export interface Runtime {
   config: Config;
@@ -52,6 +53,8 @@ export function createRuntime({ config, logger, campaigns, now }: RuntimeOptions
   // The knowledge base is content in locales/*/kb.json; the citizen assistant answers in Vietnamese.
   const assistant = createAssistant({ topics: loadKnowledgeBase().topics });
   const registry = createCampaignRegistry(list);
+  // The parser's matchers are built now, not by the first report of a rush.
+  for (const campaign of list) compileCampaign(campaign);
   const dashboard = dashboardLinksFromConfig(config);
   if (dashboard.generated) logger.warn("DASHBOARD_SECRET is not set: a random one is used, so dashboard links stop working after a restart");
   const deps: CoreDeps = {

@@ -39,7 +39,7 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the bot with exactly `env` (plus PATH), never the caller's environment nor a developer's `.env` values
- * for the variables given; resolves once it logged that it is ready.
+ * for the variables given; resolves once it answers on /healthz.
  */
 export async function startBotProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<BotProcess> {
   const port = await freePort();
@@ -53,21 +53,20 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 3
   child.stderr.setEncoding("utf8").on("data", (s: string) => (output += s));
   const exited = new Promise<number | null>((ok) => child.once("exit", (code) => ok(code)));
 
-  const ready = new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`bot not ready after ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const check = () => {
-      if (!output.includes("chiendich-bot ready")) return;
-      clearTimeout(timer);
-      child.stdout.off("data", check);
-      ok();
-    };
-    child.stdout.on("data", check);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      fail(new Error(`bot exited with ${code} before it was ready:\n${output}`));
-    });
-  });
-  await ready;
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code === null ? -1 : code));
+  // Listening means ready: the webhook route exists from then on (whatever LOG_LEVEL hides).
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`bot exited with ${exitCode} before it was ready:\n${output}`);
+    if (Date.now() > until) throw new Error(`bot not ready after ${timeoutMs} ms:\n${output}`);
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      () => true,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 
   return {
     url: `http://127.0.0.1:${port}`,
