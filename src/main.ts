@@ -3,7 +3,7 @@ import { CampaignFileError } from "./campaigns/load.ts";
 import { createTelegramChannel, telegramPacing, type TelegramChannel } from "./channels/telegram/index.ts";
 import type { ServedChannel } from "./channels/types.ts";
 import { createWebPlugins } from "./channels/web/index.ts";
-import { createCredentialStore, createZaloChannel, createZaloLogin, credentialsPath, zaloPacing, type ZaloChannel } from "./channels/zalo/index.ts";
+import type { ZaloChannel } from "./channels/zalo/index.ts";
 import { adminAddresses } from "./core/admins.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createLogger } from "./logger.ts";
@@ -52,6 +52,8 @@ async function main(): Promise<void> {
     channels.push(telegram);
   }
   if (config.ZALO_ENABLED) {
+    // Loaded only when used: zca-js alone is some 35 MB of memory.
+    const { createCredentialStore, createZaloChannel, createZaloLogin, credentialsPath, zaloPacing } = await import("./channels/zalo/index.ts");
     zalo = createZaloChannel({
       ...deps,
       login: createZaloLogin(createCredentialStore(credentialsPath(config))),

@@ -8,7 +8,7 @@
  * Days are real Excel dates shown `dd/mm/yyyy`; times are the campaign zone's wall clock.
  */
 import { Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Campaign, Metric } from "../campaigns/schema.ts";
 import { campaignSnapshot, type MetricStanding, type UnitStanding } from "../core/progress/snapshot.ts";
 import type { Db } from "../db/client.ts";
@@ -122,7 +122,9 @@ export async function exportWorkbook(db: Db, campaign: Campaign, opts: ExportOpt
       done();
     },
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  // Loaded on first use: ExcelJS is some 30 MB of memory that a bot nobody asks for an export never needs.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   wb.creator = "chiendich-bot";
   wb.title = campaign.name;
 
