@@ -19,8 +19,8 @@ import { parseConfig } from "../../src/config.ts";
 import { bindChat } from "../../src/db/repos/chats.ts";
 import { addReporterUnit, upsertMember } from "../../src/db/repos/members.ts";
 import { createRuntime } from "../../src/runtime.ts";
-import { postUpdate, startBotProcess } from "../helpers/bot-process.ts";
-import { FAKE_TOKEN, startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.ts";
+import { postUpdate, startBotProcess, telegramBotEnv } from "../helpers/bot-process.ts";
+import { startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { silentLogger } from "../helpers/runtime.ts";
 
 const UNITS = 10_000;
@@ -105,17 +105,7 @@ export async function benchLoad(): Promise<void> {
   const campaignPath = campaignFile(dir);
   seed(db, campaignPath);
   const bot = await startBotProcess(
-    {
-      DATABASE_PATH: db,
-      CAMPAIGN_FILES: campaignPath,
-      TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
-      TELEGRAM_API_ROOT: fake.url,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      PUBLIC_URL: "https://bot.example.gov.vn",
-      TELEGRAM_SENDS_PER_SECOND: "1000",
-      TELEGRAM_SENDS_PER_CHAT_PER_MINUTE: "100000",
-      LOG_LEVEL: "warn",
-    },
+    { ...telegramBotEnv({ databasePath: db, apiRoot: fake.url, secret: SECRET }), CAMPAIGN_FILES: campaignPath, LOG_LEVEL: "warn" },
     120_000,
   );
   try {

@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SECRET_HEADER } from "../../src/channels/telegram/webhook.ts";
+import { FAKE_TOKEN } from "./fake-bot-api.ts";
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -88,6 +89,19 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 3
         return undefined;
       }
     },
+  };
+}
+
+/** A bot on Telegram webhooks against the fake Bot API at `apiRoot`, with Telegram's pacing lifted. */
+export function telegramBotEnv(o: { databasePath: string; apiRoot: string; secret: string }): Record<string, string> {
+  return {
+    DATABASE_PATH: o.databasePath,
+    TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+    TELEGRAM_API_ROOT: o.apiRoot,
+    TELEGRAM_WEBHOOK_SECRET: o.secret,
+    PUBLIC_URL: "https://bot.example.gov.vn",
+    TELEGRAM_SENDS_PER_SECOND: "1000",
+    TELEGRAM_SENDS_PER_CHAT_PER_MINUTE: "100000",
   };
 }
 

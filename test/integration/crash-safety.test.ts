@@ -18,8 +18,8 @@ import { bindChat } from "../../src/db/repos/chats.ts";
 import { addReporterUnit, upsertMember } from "../../src/db/repos/members.ts";
 import { createRuntime, type Runtime } from "../../src/runtime.ts";
 import { INTERRUPTED } from "../../src/scheduling/outbox-store.ts";
-import { startBotProcess, postUpdate, type BotProcess } from "../helpers/bot-process.ts";
-import { FAKE_BOT, FAKE_TOKEN, startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.ts";
+import { postUpdate, startBotProcess, telegramBotEnv, type BotProcess } from "../helpers/bot-process.ts";
+import { FAKE_BOT, startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { demoCampaigns, silentLogger } from "../helpers/runtime.ts";
 
 const N = 150;
@@ -126,13 +126,7 @@ describe("crash safety: SIGKILL mid-stream, restart, Telegram re-sends", () => {
     seed(setup);
     setup.close();
     const env = {
-      DATABASE_PATH: file,
-      TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
-      TELEGRAM_API_ROOT: fake.url,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      PUBLIC_URL: "https://bot.example.gov.vn",
-      TELEGRAM_SENDS_PER_SECOND: "1000",
-      TELEGRAM_SENDS_PER_CHAT_PER_MINUTE: "100000",
+      ...telegramBotEnv({ databasePath: file, apiRoot: fake.url, secret: SECRET }),
       REPLY_LIMIT_PER_SENDER: "10000",
       REPLY_LIMIT_PER_CHAT: "10000",
       LOG_LEVEL: "info",

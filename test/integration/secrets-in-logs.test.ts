@@ -19,7 +19,7 @@ import { bindChat } from "../../src/db/repos/chats.ts";
 import { addReporterUnit, upsertMember } from "../../src/db/repos/members.ts";
 import { createRuntime } from "../../src/runtime.ts";
 import { createOutbox } from "../../src/scheduling/outbox.ts";
-import { postUpdate, startBotProcess, type BotProcess } from "../helpers/bot-process.ts";
+import { postUpdate, startBotProcess, telegramBotEnv, type BotProcess } from "../helpers/bot-process.ts";
 import { FAKE_TOKEN, startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { FakeZalo } from "../helpers/fake-zalo.ts";
 import { demoCampaigns, silentLogger, testRuntime } from "../helpers/runtime.ts";
@@ -71,11 +71,7 @@ describe("secrets and personal data stay out of logs, errors and /healthz", () =
     addReporterUnit(setup.db, upsertMember(setup.db, { platform: "telegram", platformUserId: String(REPORTER), displayName: "Lan" }).id, "binh-phuoc-vneid-90", "DXO");
     setup.close();
     bot = await startBotProcess({
-      DATABASE_PATH: file,
-      TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
-      TELEGRAM_API_ROOT: fake.url,
-      TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      PUBLIC_URL: "https://bot.example.gov.vn",
+      ...telegramBotEnv({ databasePath: file, apiRoot: fake.url, secret: WEBHOOK_SECRET }),
       DASHBOARD_SECRET,
       ADMINS: `telegram:${LEADER}`,
       LOG_LEVEL: "debug",
