@@ -16,7 +16,7 @@ import type { Campaign } from "../../src/campaigns/schema.ts";
 import { syncCampaigns } from "../../src/campaigns/sync.ts";
 import { parseConfig } from "../../src/config.ts";
 import { cumulativeOn, type Figure } from "../../src/core/progress/arithmetic.ts";
-import { campaignSnapshot, pace } from "../../src/core/progress/snapshot.ts";
+import { campaignSnapshot, pace, paceDay } from "../../src/core/progress/snapshot.ts";
 import { unitTarget } from "../../src/core/progress/targets.ts";
 import type { InboundMessage } from "../../src/core/types.ts";
 import { openDatabase, type Db } from "../../src/db/client.ts";
@@ -313,7 +313,8 @@ export async function benchProgress(): Promise<void> {
         for (const metric of campaign.metrics)
           line(`  unitTarget × ${n(UNITS)} (${metric.key})`, await time(() => campaign.units.map((u) => unitTarget(campaign, metric, u, day))));
         const activated = campaign.metrics.find((m) => m.key === "activated")!;
-        line(`  pace × ${n(UNITS)} (one metric)`, await time(() => campaign.units.map((_, i) => pace(activated, 1000 + i, 500, 7, 5000, day, s.horizon))));
+        const on = paceDay(day, s.horizon);
+        line(`  pace × ${n(UNITS)} (one metric)`, await time(() => campaign.units.map((_, i) => pace(activated, 1000 + i, 500, 7, 5000, on))));
         // /tonghop's second read, and /chuabaocao's one query per listed unit.
         const silent = campaign.units.filter((u) => !s.reportedToday.has(u.code) && !s.reportedYesterday.has(u.code)).map((u) => u.code);
         line(`  lastReportDays (${n(silent.length)} silent units)`, await time(() => lastReportDays(rt.db, campaign.id, silent, day)));

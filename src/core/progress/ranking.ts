@@ -1,0 +1,36 @@
+/** Competition ranking ("1, 1, 3") of thousands of scores: one native sort, then a binary search per score. */
+
+/** How many of the ascending `sorted` are below `x` (with `orEqual`, at most `x`). */
+function countBelow(sorted: Float64Array, x: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v < x || (orEqual && v === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Each score's rank: 1 + the number of strictly better scores (higher ones, or lower with `lowerFirst`); null without a score. */
+export function competitionRanks(scores: readonly (number | null)[], lowerFirst: boolean): (number | null)[] {
+  const sorted = Float64Array.from(scores.filter((s): s is number => s !== null)).sort();
+  return scores.map((s) => (s === null ? null : 1 + (lowerFirst ? countBelow(sorted, s, false) : sorted.length - countBelow(sorted, s, true))));
+}
+
+/** Positions 0..n-1 ordered by rank, best first; ties and the unranked (last) keep their order. */
+export function rankOrder(ranks: readonly (number | null)[]): number[] {
+  const slot = (r: number | null) => r ?? ranks.length + 1;
+  const next = new Int32Array(ranks.length + 2);
+  for (const r of ranks) next[slot(r)]!++;
+  let start = 0;
+  for (let r = 0; r < next.length; r++) {
+    const count = next[r]!;
+    next[r] = start;
+    start += count;
+  }
+  const order = new Array<number>(ranks.length);
+  ranks.forEach((r, i) => (order[next[slot(r)]!++] = i));
+  return order;
+}
