@@ -11,6 +11,7 @@ import { daysBetween, shortDay } from "../../time.ts";
 import { say } from "../context.ts";
 import type { Feature } from "../feature.ts";
 import { summaryDay } from "../progress/day-arg.ts";
+import { topBy } from "../progress/ranking.ts";
 import { campaignSnapshot, type CampaignSnapshot } from "../progress/snapshot.ts";
 import { pickMetric } from "./leaderboard.ts";
 import { chartArgs, summaryChart } from "./charts.ts";
@@ -53,7 +54,7 @@ export function summaryText(r: RenderCtx, db: Db, campaign: Campaign, day: strin
   if (silent.length) lines.push(t("progress:summary.silent", { count: silent.length, units: names(silent.map((x) => t("progress:summary.silentUnit", { name: x.name, days: x.days }))) }));
 
   if (main.metric.type !== "percent") {
-    const movers = main.units.filter((u) => u.change !== null && u.change > 0 && s.reportedToday.has(u.unit.code)).sort((a, b) => b.change! - a.change!).slice(0, 3);
+    const movers = topBy(main.units.filter((u) => u.change !== null && u.change > 0 && u.reportedToday), 3, (u) => u.change!);
     if (movers.length)
       lines.push(t("progress:summary.movers", { label: main.metric.label, units: movers.map((u) => `${u.unit.name} +${formatValue(u.change!, main.metric.type, r.locale)}`).join(", ") }));
   }

@@ -34,3 +34,18 @@ export function rankOrder(ranks: readonly (number | null)[]): number[] {
   ranks.forEach((r, i) => (order[next[slot(r)]!++] = i));
   return order;
 }
+
+/** The first `k` of `items` by `score`, highest first with ties in list order (a stable sort's top), without sorting them all. */
+export function topBy<T>(items: readonly T[], k: number, score: (item: T) => number): T[] {
+  const top: T[] = [];
+  if (k <= 0) return top;
+  for (const item of items) {
+    const s = score(item);
+    if (top.length === k && s <= score(top[k - 1]!)) continue;
+    let at = top.length;
+    while (at > 0 && score(top[at - 1]!) < s) at--;
+    top.splice(at, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}

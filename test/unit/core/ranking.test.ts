@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { competitionRanks, rankOrder } from "../../../src/core/progress/ranking.ts";
+import { competitionRanks, rankOrder, topBy } from "../../../src/core/progress/ranking.ts";
 
 describe("competitionRanks", () => {
   it("ranks higher scores first, ties sharing a rank and the next rank skipped", () => {
@@ -24,5 +24,13 @@ describe("competitionRanks", () => {
 describe("rankOrder", () => {
   it("orders positions by rank, ties in list order, the unranked last in list order", () => {
     expect(rankOrder([3, null, 1, 3, null, 2])).toEqual([2, 5, 0, 3, 1, 4]);
+  });
+});
+
+describe("topBy", () => {
+  it("keeps the highest first, ties in list order, as a stable sort would", () => {
+    const items = [["a", 5], ["b", 9], ["c", 5], ["d", 9], ["e", 1], ["f", 7]] as const;
+    const sorted = [...items].sort((x, y) => y[1] - x[1]);
+    for (const k of [0, 1, 2, 3, 6, 10]) expect(topBy(items, k, (x) => x[1]), `k=${k}`).toEqual(sorted.slice(0, k));
   });
 });
