@@ -268,6 +268,8 @@ export async function benchProgress(): Promise<void> {
     console.log(`progress: runtime over the seeded file (re-sync of ${n(UNITS)} units) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const client = rt.db.$client;
     try {
+      // Message ids unique to this run: a reused BENCH_DB remembers the last run's, and the core answers an id once.
+      const run = Date.now().toString(36);
       let seq = 0;
       const msg = (text: string): InboundMessage => ({
         platform: "console",
@@ -276,7 +278,7 @@ export async function benchProgress(): Promise<void> {
         senderId: "admin",
         senderName: "Quản trị",
         text,
-        messageId: `b${++seq}`,
+        messageId: `${run}-${++seq}`,
         date: clock,
       });
       clock = new Date(`${START}T08:00:00+07:00`);
