@@ -323,7 +323,8 @@ export async function benchProgress(): Promise<void> {
         const on = paceDay(day, s.horizon);
         line(`  pace × ${n(UNITS)} (one metric)`, await time(() => campaign.units.map((_, i) => pace(activated, 1000 + i, 500, 7, 5000, on))));
         // /tonghop's second read, and /chuabaocao's one query per listed unit.
-        const silent = campaign.units.filter((u) => !s.reportedToday.has(u.code) && !s.reportedYesterday.has(u.code)).map((u) => u.code);
+        const reportedYesterday = unitsReportedOn(rt.db, campaign.id, addDays(day, -1));
+        const silent = campaign.units.filter((u) => !s.reportedToday.has(u.code) && !reportedYesterday.has(u.code)).map((u) => u.code);
         line(`  lastReportDays (${n(silent.length)} silent units)`, await time(() => lastReportDays(rt.db, campaign.id, silent, day)));
         const missing = campaign.units.filter((u) => !s.reportedToday.has(u.code)).slice(0, 50);
         line(`  unitReporterMembers × ${missing.length}`, await time(() => missing.map((u) => unitReporterMembers(rt.db, campaign.id, u.code))));

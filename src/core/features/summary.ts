@@ -2,12 +2,12 @@
  * /tonghop [day] for leaders and admins: day X/N and phase; totals against targets with the daily rate still
  * needed; today's coverage; units projected to miss their target; units silent for 2+ days; the day's movers.
  */
-import { lastReportDays } from "../../db/repos/reports.ts";
+import { lastReportDays, unitsReportedOn } from "../../db/repos/reports.ts";
 import { formatValue } from "../../render/format.ts";
 import type { Campaign } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
 import { header, metricBlock, type RenderCtx } from "../../render/progress.ts";
-import { daysBetween, shortDay } from "../../time.ts";
+import { addDays, daysBetween, shortDay } from "../../time.ts";
 import { say } from "../context.ts";
 import type { Feature } from "../feature.ts";
 import { summaryDay } from "../progress/day-arg.ts";
@@ -25,7 +25,8 @@ function names(list: string[]): string {
 /** Units with no report for the campaign's escalation days (default 2) in a row, most silent first. */
 export function silentUnits(db: Db, s: CampaignSnapshot): { code: string; name: string; days: number }[] {
   const need = s.campaign.escalation.days;
-  const candidates = s.campaign.units.filter((u) => !s.reportedToday.has(u.code) && (need < 2 || !s.reportedYesterday.has(u.code)));
+  const reportedYesterday = need < 2 ? new Set<string>() : unitsReportedOn(db, s.campaign.id, addDays(s.day, -1));
+  const candidates = s.campaign.units.filter((u) => !s.reportedToday.has(u.code) && !reportedYesterday.has(u.code));
   const lastDays = lastReportDays(db, s.campaign.id, candidates.map((u) => u.code), s.day);
   return candidates
     .map((u) => {

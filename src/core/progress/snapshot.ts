@@ -2,7 +2,7 @@
  * A campaign's standing on one day: every unit's cumulative figure, target, pace and rank for every metric, and
  * the campaign's totals. A few reads whatever the campaign's size: for each metric shown unit by unit, its
  * cumulative figures of the day, the day before (rank change) and a week before (pace); the other metrics' totals
- * in one grouped query; the units that reported on the day and the day before.
+ * in one aggregate a day; the units that reported on the day.
  */
 import type { Campaign, Metric, Phase, Unit } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
@@ -52,7 +52,6 @@ export interface CampaignSnapshot {
   horizon: string;
   daysLeft: number;
   reportedToday: ReadonlySet<string>;
-  reportedYesterday: ReadonlySet<string>;
   metrics: MetricStanding[];
 }
 
@@ -194,7 +193,7 @@ export function campaignSnapshot(db: Db, campaign: Campaign, day: string, option
   const weekAgo = options.pace === false ? yesterday : addDays(day, -window);
   const unitsFor = new Set(options.unitsFor ?? campaign.metrics.map((m) => m.key));
   const days = [...new Set([day, yesterday, weekAgo])];
-  const reported = { today: unitsReportedOn(db, campaign.id, day), yesterday: unitsReportedOn(db, campaign.id, yesterday) };
+  const reportedToday = unitsReportedOn(db, campaign.id, day);
   const horizon = horizonOn(campaign, day);
   const on = paceDay(day, horizon);
 
@@ -207,7 +206,7 @@ export function campaignSnapshot(db: Db, campaign: Campaign, day: string, option
     }
     const figures = new Map(days.map((d) => [d, loadFigures(db, campaign, d, metric.key)]));
     const [now, before, base] = [day, yesterday, weekAgo].map((d) => figures.get(d)!) as [Figures, Figures, Figures];
-    const units = unitStandings(campaign, metric, now, before, base, window, reported.today, on);
+    const units = unitStandings(campaign, metric, now, before, base, window, reportedToday, on);
     return { metric, units, ...pace(metric, campaignFigure(metric, now), campaignFigure(metric, base), window, target, on) };
   });
 
@@ -219,8 +218,7 @@ export function campaignSnapshot(db: Db, campaign: Campaign, day: string, option
     phase: phaseOn(campaign, day),
     horizon,
     daysLeft: Math.max(daysBetween(day, horizon) + 1, 0),
-    reportedToday: reported.today,
-    reportedYesterday: reported.yesterday,
+    reportedToday,
     metrics,
   };
 }
