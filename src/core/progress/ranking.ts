@@ -1,13 +1,12 @@
 /** Competition ranking ("1, 1, 3") of thousands of scores: one native sort, then a binary search per score. */
 
-/** How many of the ascending `sorted` are below `x` (with `orEqual`, at most `x`). */
-function countBelow(sorted: Float64Array, x: number, orEqual: boolean): number {
+/** How many of the ascending `sorted` are below `x`. */
+function countBelow(sorted: Float64Array, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const v = sorted[mid]!;
-    if (v < x || (orEqual && v === x)) lo = mid + 1;
+    if (sorted[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -15,8 +14,10 @@ function countBelow(sorted: Float64Array, x: number, orEqual: boolean): number {
 
 /** Each score's rank: 1 + the number of strictly better scores (higher ones, or lower with `lowerFirst`); null without a score. */
 export function competitionRanks(scores: readonly (number | null)[], lowerFirst: boolean): (number | null)[] {
-  const sorted = Float64Array.from(scores.filter((s): s is number => s !== null)).sort();
-  return scores.map((s) => (s === null ? null : 1 + (lowerFirst ? countBelow(sorted, s, false) : sorted.length - countBelow(sorted, s, true))));
+  // Negated when higher is better, so that "better" is always "below" in one ascending order.
+  const sign = lowerFirst ? 1 : -1;
+  const sorted = new Float64Array(scores.filter((s) => s !== null).map((s) => sign * s)).sort();
+  return scores.map((s) => (s === null ? null : 1 + countBelow(sorted, sign * s)));
 }
 
 /** Positions 0..n-1 ordered by rank, best first; ties and the unranked (last) keep their order. */
