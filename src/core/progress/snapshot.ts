@@ -68,8 +68,8 @@ interface Figures extends Total {
 }
 
 /** The campaign's figure: the sum, or the mean level for percent metrics; null without any figure. */
-function campaignFigure(metric: Metric, total: Total | undefined): number | null {
-  if (!total || total.n === 0) return null;
+function campaignFigure(metric: Metric, total: Total): number | null {
+  if (total.n === 0) return null;
   return metric.type === "percent" ? total.sum / total.n : total.sum;
 }
 
@@ -158,16 +158,16 @@ function unitStandings(campaign: Campaign, metric: Metric, now: Figures, before:
   const yesterday = addDays(on.day, -1);
   const targets = units.map((u) => unitTarget(campaign, metric, u, on.day));
   const lowerFirst = metric.type === "percent" && metric.better === "lower";
-  const ranks = competitionRanks(units.map((_, i) => scoreOf(metric, now.byUnit[i]!, targets[i]!)), lowerFirst);
-  const prevRanks = competitionRanks(units.map((u, i) => scoreOf(metric, before.byUnit[i]!, unitTarget(campaign, metric, u, yesterday))), lowerFirst);
+  const ranks = competitionRanks(units.map((_, i) => scoreOf(metric, now.byUnit[i] ?? null, targets[i] ?? null)), lowerFirst);
+  const prevRanks = competitionRanks(units.map((u, i) => scoreOf(metric, before.byUnit[i] ?? null, unitTarget(campaign, metric, u, yesterday))), lowerFirst);
   return rankOrder(ranks).map((i): UnitStanding => {
-    const value = now.byUnit[i]!;
-    const prev = before.byUnit[i]!;
+    const value = now.byUnit[i] ?? null;
+    const prev = before.byUnit[i] ?? null;
     // Added to the pace's own object: spreading it into a new one was the costliest step at 10^4 units.
-    return Object.assign(pace(metric, value, base.byUnit[i]!, window, targets[i]!, on), {
+    return Object.assign(pace(metric, value, base.byUnit[i] ?? null, window, targets[i] ?? null, on), {
       unit: units[i]!,
-      rank: ranks[i]!,
-      prevRank: prevRanks[i]!,
+      rank: ranks[i] ?? null,
+      prevRank: prevRanks[i] ?? null,
       change: value !== null && prev !== null ? value - prev : null,
       reportedToday: reported.has(units[i]!.code),
     });
