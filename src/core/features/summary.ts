@@ -18,8 +18,9 @@ import { chartArgs, summaryChart } from "./charts.ts";
 
 const MAX_NAMES = 15;
 
-function names(list: string[]): string {
-  return list.slice(0, MAX_NAMES).join(", ") + (list.length > MAX_NAMES ? ` (+${list.length - MAX_NAMES})` : "");
+/** The first names of `list` and how many more: only the names shown are made (a translation each can cost). */
+function names<T>(list: readonly T[], name: (item: T) => string): string {
+  return list.slice(0, MAX_NAMES).map(name).join(", ") + (list.length > MAX_NAMES ? ` (+${list.length - MAX_NAMES})` : "");
 }
 
 /** Units with no report for the campaign's escalation days (default 2) in a row, most silent first. */
@@ -48,11 +49,11 @@ export function summaryText(r: RenderCtx, db: Db, campaign: Campaign, day: strin
   for (const m of s.metrics) lines.push(...metricBlock(r, m, m));
 
   const main = s.metrics.find((m) => m.metric.key === mainKey)!;
-  const behind = main.units.filter((u) => u.standing === "behind").map((u) => u.unit.name);
-  lines.push("", behind.length ? t("progress:summary.behind", { label: main.metric.label, count: behind.length, units: names(behind) }) : t("progress:summary.noneBehind", { label: main.metric.label }));
+  const behind = main.units.filter((u) => u.standing === "behind");
+  lines.push("", behind.length ? t("progress:summary.behind", { label: main.metric.label, count: behind.length, units: names(behind, (u) => u.unit.name) }) : t("progress:summary.noneBehind", { label: main.metric.label }));
 
   const silent = silentUnits(db, s);
-  if (silent.length) lines.push(t("progress:summary.silent", { count: silent.length, units: names(silent.map((x) => t("progress:summary.silentUnit", { name: x.name, days: x.days }))) }));
+  if (silent.length) lines.push(t("progress:summary.silent", { count: silent.length, units: names(silent, (x) => t("progress:summary.silentUnit", { name: x.name, days: x.days })) }));
 
   if (main.metric.type !== "percent") {
     const movers = topBy(main.units.filter((u) => u.change !== null && u.change > 0 && u.reportedToday), 3, (u) => u.change!);
