@@ -16,12 +16,13 @@ import type { Campaign } from "../../src/campaigns/schema.ts";
 import { syncCampaigns } from "../../src/campaigns/sync.ts";
 import { parseConfig } from "../../src/config.ts";
 import { cumulativeOn, type Figure } from "../../src/core/progress/arithmetic.ts";
-import { campaignSnapshot, pace } from "../../src/core/progress/snapshot.ts";
+import { competitionRanks } from "../../src/core/progress/ranking.ts";
+import { campaignSnapshot, pace, paceDay } from "../../src/core/progress/snapshot.ts";
 import { unitTarget } from "../../src/core/progress/targets.ts";
 import type { InboundMessage } from "../../src/core/types.ts";
 import { openDatabase, type Db } from "../../src/db/client.ts";
 import { unitReporterMembers } from "../../src/db/repos/members.ts";
-import { lastReportDays } from "../../src/db/repos/reports.ts";
+import { lastReportDays, unitsReportedOn } from "../../src/db/repos/reports.ts";
 import { createRuntime } from "../../src/runtime.ts";
 import { addDays } from "../../src/time.ts";
 import { silentLogger } from "../helpers/runtime.ts";
@@ -268,6 +269,8 @@ export async function benchProgress(): Promise<void> {
     console.log(`progress: runtime over the seeded file (re-sync of ${n(UNITS)} units) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const client = rt.db.$client;
     try {
+      // Message ids unique to this run: a reused BENCH_DB remembers the last run's, and the core answers an id once.
+      const run = Date.now().toString(36);
       let seq = 0;
       const msg = (text: string): InboundMessage => ({
         platform: "console",
@@ -276,7 +279,7 @@ export async function benchProgress(): Promise<void> {
         senderId: "admin",
         senderName: "Quản trị",
         text,
-        messageId: `b${++seq}`,
+        messageId: `${run}-${++seq}`,
         date: clock,
       });
       clock = new Date(`${START}T08:00:00+07:00`);
@@ -301,27 +304,35 @@ export async function benchProgress(): Promise<void> {
         }
         line("campaignSnapshot", await time(() => campaignSnapshot(rt.db, campaign, day)));
 
-        // Where a snapshot's time goes: its two reads (as raw SQL), the targets of every unit, the pace of every unit.
-        const dayList = [day, addDays(day, -1), addDays(day, -7)];
+        // Where a snapshot's time goes: its reads (as plain SQL, per metric and day), then the targets, ranks and pace of every unit.
         let rows = 0;
-        const progressSql = "select day, metric_key, unit_code, value from unit_progress where campaign_id = ? and day in (?, ?, ?)";
-        const readProgress = client.prepare(progressSql).raw();
-        line("  unit_progress, 3 days (raw SQL)", await time(() => (rows = readProgress.all(campaign.id, ...dayList).length)), `(${n(rows)} rows)`);
-        const reportedSql = "select distinct day, unit_code from reports where campaign_id = ? and day in (?, ?) and status = 'active' and unit_code is not null";
-        const readReported = client.prepare(reportedSql).raw();
-        line("  reports of 2 days (raw SQL)", await time(() => (rows = readReported.all(campaign.id, day, addDays(day, -1)).length)), `(${n(rows)} rows)`);
+        const figuresWhere = "from unit_progress where campaign_id = ? and day = ? and metric_key = ? order by unit_code";
+        const readCodes = client.prepare(`select unit_code ${figuresWhere}`).pluck();
+        const readValues = client.prepare(`select value ${figuresWhere}`).pluck();
+        const figures = () => readCodes.all(campaign.id, day, "activated").length + readValues.all(campaign.id, day, "activated").length;
+        line("  unit_progress, a metric's day, 2 plucks", await time(() => (rows = figures())), `(${n(rows)} rows)`);
+        const totalSql = "select coalesce(sum(value), 0), count(*) from unit_progress where campaign_id = ? and day = ? and metric_key = ?";
+        const readTotal = client.prepare(totalSql).raw();
+        line("  unit_progress, a metric's day total", await time(() => readTotal.get(campaign.id, day, "activated")));
+        line("  unitsReportedOn (one day)", await time(() => (rows = unitsReportedOn(rt.db, campaign.id, day).size)), `(${n(rows)} units)`);
         for (const metric of campaign.metrics)
           line(`  unitTarget × ${n(UNITS)} (${metric.key})`, await time(() => campaign.units.map((u) => unitTarget(campaign, metric, u, day))));
+        const scores = campaign.units.map((_, i) => ((i * 7919) % 10_007) / 100);
+        line(`  competitionRanks × ${n(UNITS)}`, await time(() => competitionRanks(scores, false)));
         const activated = campaign.metrics.find((m) => m.key === "activated")!;
-        line(`  pace × ${n(UNITS)} (one metric)`, await time(() => campaign.units.map((_, i) => pace(activated, 1000 + i, 500, 7, 5000, day, s.horizon))));
+        const on = paceDay(day, s.horizon);
+        line(`  pace × ${n(UNITS)} (one metric)`, await time(() => campaign.units.map((_, i) => pace(activated, 1000 + i, 500, 7, 5000, on))));
         // /tonghop's second read, and /chuabaocao's one query per listed unit.
-        const silent = campaign.units.filter((u) => !s.reportedToday.has(u.code) && !s.reportedYesterday.has(u.code)).map((u) => u.code);
+        const reportedYesterday = unitsReportedOn(rt.db, campaign.id, addDays(day, -1));
+        const silent = campaign.units.filter((u) => !s.reportedToday.has(u.code) && !reportedYesterday.has(u.code)).map((u) => u.code);
         line(`  lastReportDays (${n(silent.length)} silent units)`, await time(() => lastReportDays(rt.db, campaign.id, silent, day)));
         const missing = campaign.units.filter((u) => !s.reportedToday.has(u.code)).slice(0, 50);
         line(`  unitReporterMembers × ${missing.length}`, await time(() => missing.map((u) => unitReporterMembers(rt.db, campaign.id, u.code))));
         if (day === END) {
-          explain(client, "unit_progress", progressSql, campaign.id, ...dayList);
-          explain(client, "reported", reportedSql, campaign.id, day, addDays(day, -1));
+          explain(client, "unit_progress codes", `select unit_code ${figuresWhere}`, campaign.id, day, "activated");
+          explain(client, "unit_progress values", `select value ${figuresWhere}`, campaign.id, day, "activated");
+          explain(client, "unit_progress total", totalSql, campaign.id, day, "activated");
+          explain(client, "unitsReportedOn", "select distinct unit_code from reports where campaign_id = ? and day = ? and status = 'active' and unit_code is not null and unit_code != ''", campaign.id, day);
           explain(client, "lastReportDays", "select unit_code, max(day) from reports where campaign_id = ? and status = 'active' and unit_code in (?, ?) and day <= ? group by unit_code", campaign.id, "U00007", "U00057", day);
           explain(client, "unitReporterMembers", "select m.* from unit_reporters r join members m on m.id = r.member_id where r.campaign_id = ? and r.unit_code = ?", campaign.id, "U00007");
         }

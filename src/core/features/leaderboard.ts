@@ -8,6 +8,7 @@ import { header, levelName, rankChange, scoreText, table, type RenderCtx } from 
 import { foldKey } from "../../text/fold.ts";
 import { say } from "../context.ts";
 import type { Feature } from "../feature.ts";
+import { competitionRanks } from "../progress/ranking.ts";
 import { campaignSnapshot, type CampaignSnapshot, type MetricStanding, type UnitStanding } from "../progress/snapshot.ts";
 import { campaignDay } from "../progress/today.ts";
 import { chartArgs, leaderboardChart } from "./charts.ts";
@@ -33,23 +34,10 @@ function rankRows(r: RenderCtx, m: MetricStanding, units: UnitStanding[]): strin
   return [...ranked.slice(0, TOP).map(row), ["", r.t("progress:board.hidden", { count: hidden }), "", ""], ...ranked.slice(-BOTTOM).map(row)];
 }
 
-/** Competition ranks within a subset, from ranks over the whole campaign (ties stay ties). */
-function rerank(ranks: readonly (number | null)[]): (number | null)[] {
-  const counts = new Map<number, number>();
-  for (const r of ranks) if (r !== null) counts.set(r, (counts.get(r) ?? 0) + 1);
-  const first = new Map<number, number>();
-  let seen = 0;
-  for (const r of [...counts.keys()].sort((a, b) => a - b)) {
-    first.set(r, seen + 1);
-    seen += counts.get(r)!;
-  }
-  return ranks.map((r) => (r === null ? null : first.get(r)!));
-}
-
-/** The units of one level, ranked among themselves today and yesterday. */
+/** The units of one level, ranked among themselves today and yesterday (ties stay ties). */
 function within(units: UnitStanding[]): UnitStanding[] {
-  const now = rerank(units.map((u) => u.rank));
-  const before = rerank(units.map((u) => u.prevRank));
+  const now = competitionRanks(units.map((u) => u.rank), true);
+  const before = competitionRanks(units.map((u) => u.prevRank), true);
   return units.map((u, i) => ({ ...u, rank: now[i]!, prevRank: before[i]! }));
 }
 
@@ -83,7 +71,7 @@ export const leaderboardFeature: Feature = {
     if (!campaign) return [say(ctx.t("common:noCampaign"))];
     const metric = pickMetric(campaign, args);
     if (!metric) return [say(ctx.t("progress:board.unknownMetric", { query: args, metrics: campaign.metrics.map((m) => m.label).join("; ") }))];
-    const snapshot = campaignSnapshot(ctx.deps.db, campaign, campaignDay(campaign, ctx.now), { unitsFor: [metric.key], pace: false });
+    const snapshot = campaignSnapshot(ctx.deps.db, campaign, campaignDay(campaign, ctx.now), { metrics: [metric.key], pace: false });
     return [say(leaderboardText({ t: ctx.t, locale: ctx.locale }, snapshot, metric))];
   },
 };

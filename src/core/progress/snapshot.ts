@@ -1,13 +1,14 @@
 /**
  * A campaign's standing on one day: every unit's cumulative figure, target, pace and rank for every metric, and
- * the campaign's totals. Three reads whatever the campaign's size: the cumulative figures of the day, the day
- * before (rank change) and a week before (pace), and the units that reported on the day and the day before.
+ * the campaign's totals. A few reads whatever the campaign's size: for each metric shown unit by unit, its
+ * cumulative figures of the day, the day before (rank change) and a week before (pace); the other metrics' totals
+ * in one aggregate a day; the units that reported on the day.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Campaign, Metric, Phase, Unit } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
-import { reports } from "../../db/schema.ts";
+import { unitsReportedOn } from "../../db/repos/reports.ts";
 import { addDays, daysBetween } from "../../time.ts";
+import { competitionRanks, rankOrder } from "./ranking.ts";
 import { campaignTarget, horizonOn, phaseOn, unitTarget } from "./targets.ts";
 
 export type Standing = "done" | "onTrack" | "behind" | "noTarget" | "noReport";
@@ -51,54 +52,85 @@ export interface CampaignSnapshot {
   horizon: string;
   daysLeft: number;
   reportedToday: ReadonlySet<string>;
-  reportedYesterday: ReadonlySet<string>;
   metrics: MetricStanding[];
 }
 
-type Values = Map<string, Map<string, number>>; // metric → unit → value
+/** A day's sum and count of one metric's figures, over every unit with one. */
+interface Total {
+  sum: number;
+  n: number;
+}
 
-const marks = (n: number) => Array.from({ length: n }, () => "?").join(",");
+/** One metric's cumulative figures on one day; the total also counts units no longer in the campaign's list. */
+interface Figures extends Total {
+  /** Aligned with `campaign.units`; null where the unit has no figure yet. */
+  byUnit: (number | null)[];
+}
 
-function loadValues(db: Db, campaignId: string, days: string[], metricKeys: readonly string[]): Map<string, Values> {
-  const out = new Map<string, Values>(days.map((d) => [d, new Map()]));
-  if (metricKeys.length === 0) return out;
-  // Raw rows from the covering index: at national scale this is 10^5 rows, and row objects cost more than the read.
-  const stmt = db.$client
-    .prepare(`select day, metric_key, unit_code, value from unit_progress where campaign_id = ? and day in (${marks(days.length)}) and metric_key in (${marks(metricKeys.length)})`)
-    .raw();
-  for (const [day, metric, unit, value] of stmt.iterate(campaignId, ...days, ...metricKeys) as Iterable<[string, string, string, number]>) {
-    const byMetric = out.get(day)!;
-    let byUnit = byMetric.get(metric);
-    if (!byUnit) byMetric.set(metric, (byUnit = new Map()));
-    byUnit.set(unit, value);
-  }
+/** The campaign's figure: the sum, or the mean level for percent metrics; null without any figure. */
+function campaignFigure(metric: Metric, total: Total): number | null {
+  if (total.n === 0) return null;
+  return metric.type === "percent" ? total.sum / total.n : total.sum;
+}
+
+const positions = new WeakMap<Campaign, Map<string, number>>();
+
+/** Each unit's position in `campaign.units`, by code; built once per campaign. */
+function unitPositions(campaign: Campaign): Map<string, number> {
+  let index = positions.get(campaign);
+  if (!index) positions.set(campaign, (index = new Map(campaign.units.map((u, i) => [u.code, i]))));
+  return index;
+}
+
+function loadFigures(db: Db, campaign: Campaign, day: string, metricKey: string): Figures {
+  // Codes and values as two plucked columns in the same order, from one read transaction: at national scale a
+  // metric's day is 10^4 rows, and a row array (or object) per row costs more than the read itself.
+  const where = "from unit_progress where campaign_id = ? and day = ? and metric_key = ? order by unit_code";
+  const params = [campaign.id, day, metricKey];
+  const [codes, values] = db.$client.transaction((): [string[], number[]] => [
+    db.$client.prepare(`select unit_code ${where}`).pluck().all(...params) as string[],
+    db.$client.prepare(`select value ${where}`).pluck().all(...params) as number[],
+  ])();
+  const index = unitPositions(campaign);
+  const out: Figures = { byUnit: new Array<number | null>(campaign.units.length).fill(null), sum: 0, n: values.length };
+  codes.forEach((code, k) => {
+    const i = index.get(code);
+    if (i !== undefined) out.byUnit[i] = values[k]!;
+    out.sum += values[k]!;
+  });
   return out;
 }
 
-/** Per day and metric: the sum and count of units' figures, for totals that need no unit-by-unit standing. */
-function loadTotals(db: Db, campaignId: string, days: string[]): Map<string, { sum: number; n: number }> {
-  const out = new Map<string, { sum: number; n: number }>();
-  const stmt = db.$client
-    .prepare(`select day, metric_key, sum(value), count(*) from unit_progress where campaign_id = ? and day in (${marks(days.length)}) group by day, metric_key`)
-    .raw();
-  for (const [day, metric, sum, n] of stmt.iterate(campaignId, ...days) as Iterable<[string, string, number, number]>) out.set(`${day}|${metric}`, { sum, n });
-  return out;
+/** A day's total of one metric, for metrics that need no unit-by-unit standing. */
+function loadTotal(db: Db, campaignId: string, day: string, metricKey: string): Total {
+  const [sum, n] = db.$client
+    .prepare("select coalesce(sum(value), 0), count(*) from unit_progress where campaign_id = ? and day = ? and metric_key = ?")
+    .raw()
+    .get(campaignId, day, metricKey) as [number, number];
+  return { sum, n };
 }
 
-function reportedOn(db: Db, campaignId: string, days: string[]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>(days.map((d) => [d, new Set()]));
-  const rows = db
-    .selectDistinct({ day: reports.day, unit: reports.unitCode })
-    .from(reports)
-    .where(and(eq(reports.campaignId, campaignId), inArray(reports.day, days), eq(reports.status, "active"), sql`${reports.unitCode} is not null`))
-    .all();
-  for (const r of rows) out.get(r.day)!.add(r.unit!);
-  return out;
+/** The day a pace is measured on, the last day that counts, the days left (today included, at least 1). */
+export interface PaceDay {
+  day: string;
+  horizon: string;
+  daysLeft: number;
+  /** `day` + n days, each computed once: thousands of units share a few projected days. */
+  later: (n: number) => string;
+}
+
+export function paceDay(day: string, horizon: string): PaceDay {
+  const later = new Map<number, string>();
+  return {
+    day,
+    horizon,
+    daysLeft: Math.max(daysBetween(day, horizon) + 1, 1),
+    later: (n) => later.get(n) ?? later.set(n, addDays(day, n)).get(n)!,
+  };
 }
 
 /** Pace towards a target; `base` is the figure `window` days ago (0 before the campaign). */
-export function pace(metric: Metric, value: number | null, base: number | null, window: number, target: number | null, day: string, horizon: string): Pace {
-  const daysLeft = Math.max(daysBetween(day, horizon) + 1, 1);
+export function pace(metric: Metric, value: number | null, base: number | null, window: number, target: number | null, on: PaceDay): Pace {
   if (value === null) return { value, target, ratio: null, avg7: null, needed: null, projected: null, standing: "noReport" };
   if (metric.type === "percent") {
     const ok = target === null ? null : metric.better === "lower" ? value <= target : value >= target;
@@ -109,33 +141,45 @@ export function pace(metric: Metric, value: number | null, base: number | null, 
   const ratio = (value / target) * 100;
   if (value >= target) return { value, target, ratio, avg7, needed: 0, projected: null, standing: "done" };
   const remaining = target - value;
-  const projected = avg7 && avg7 > 0 ? addDays(day, Math.ceil(remaining / avg7)) : null;
-  const standing = projected !== null && projected <= horizon ? "onTrack" : "behind";
-  return { value, target, ratio, avg7, needed: remaining / daysLeft, projected, standing };
+  const projected = avg7 && avg7 > 0 ? on.later(Math.ceil(remaining / avg7)) : null;
+  const standing = projected !== null && projected <= on.horizon ? "onTrack" : "behind";
+  return { value, target, ratio, avg7, needed: remaining / on.daysLeft, projected, standing };
 }
 
-/** Competition ranking ("1, 1, 3"): best first by % of target (or the figure when no target), or by level. */
-function rank(metric: Metric, scores: Map<string, number>): Map<string, number> {
-  const sign = metric.type === "percent" && metric.better === "lower" ? 1 : -1;
-  const sorted = [...scores.entries()].sort((a, b) => sign * (a[1] - b[1]));
-  const ranks = new Map<string, number>();
-  sorted.forEach(([unit, score], i) => {
-    const prev = sorted[i - 1];
-    ranks.set(unit, prev && prev[1] === score ? ranks.get(prev[0])! : i + 1);
-  });
-  return ranks;
-}
-
-function scoreOf(metric: Metric, value: number | undefined, target: number | null): number | undefined {
-  if (value === undefined) return undefined;
+function scoreOf(metric: Metric, value: number | null, target: number | null): number | null {
+  if (value === null) return null;
   if (metric.type === "percent" || target === null || target <= 0) return value;
   return Math.round((value / target) * 1e6) / 1e4; // % of target, rounded so equal shares tie
 }
 
+/** Every unit's standing on `metric`, best first: ranked by % of target (or the figure when no target), or by level. */
+function unitStandings(campaign: Campaign, metric: Metric, now: Figures, before: Figures, base: Figures, window: number, reported: ReadonlySet<string>, on: PaceDay): UnitStanding[] {
+  const units = campaign.units;
+  const yesterday = addDays(on.day, -1);
+  const targets = units.map((u) => unitTarget(campaign, metric, u, on.day));
+  const lowerFirst = metric.type === "percent" && metric.better === "lower";
+  const ranks = competitionRanks(units.map((_, i) => scoreOf(metric, now.byUnit[i] ?? null, targets[i] ?? null)), lowerFirst);
+  const prevRanks = competitionRanks(units.map((u, i) => scoreOf(metric, before.byUnit[i] ?? null, unitTarget(campaign, metric, u, yesterday))), lowerFirst);
+  return rankOrder(ranks).map((i): UnitStanding => {
+    const value = now.byUnit[i] ?? null;
+    const prev = before.byUnit[i] ?? null;
+    // Added to the pace's own object: spreading it into a new one was the costliest step at 10^4 units.
+    return Object.assign(pace(metric, value, base.byUnit[i] ?? null, window, targets[i] ?? null, on), {
+      unit: units[i]!,
+      rank: ranks[i] ?? null,
+      prevRank: prevRanks[i] ?? null,
+      change: value !== null && prev !== null ? value - prev : null,
+      reportedToday: reported.has(units[i]!.code),
+    });
+  });
+}
+
 export interface SnapshotOptions {
+  /** The metrics to include (default: all); the others are neither read nor listed. */
+  metrics?: readonly string[];
   /**
    * The metrics whose unit-by-unit standings are needed (default: all). The others get their campaign totals only,
-   * from one grouped query, with `units` empty: at national scale a unit-by-unit metric costs 30,000 rows.
+   * from one aggregate a day, with `units` empty: at national scale a unit-by-unit metric costs 30,000 rows.
    */
   unitsFor?: readonly string[];
   /** Read the figures of a week ago for the pace (7-day average, projection, standing); default true. */
@@ -149,49 +193,21 @@ export function campaignSnapshot(db: Db, campaign: Campaign, day: string, option
   const weekAgo = options.pace === false ? yesterday : addDays(day, -window);
   const unitsFor = new Set(options.unitsFor ?? campaign.metrics.map((m) => m.key));
   const days = [...new Set([day, yesterday, weekAgo])];
-  const values = loadValues(db, campaign.id, days, [...unitsFor]);
-  const totals = unitsFor.size < campaign.metrics.length ? loadTotals(db, campaign.id, days) : new Map<string, { sum: number; n: number }>();
-  const reported = reportedOn(db, campaign.id, [day, yesterday]);
+  const reportedToday = unitsReportedOn(db, campaign.id, day);
   const horizon = horizonOn(campaign, day);
+  const on = paceDay(day, horizon);
 
-  const metrics = campaign.metrics.map((metric): MetricStanding => {
+  const included = options.metrics ? campaign.metrics.filter((m) => options.metrics!.includes(m.key)) : campaign.metrics;
+  const metrics = included.map((metric): MetricStanding => {
+    const target = campaignTarget(campaign, metric, day);
     if (!unitsFor.has(metric.key)) {
-      const at = (d: string) => {
-        const t = totals.get(`${d}|${metric.key}`);
-        return t ? (metric.type === "percent" ? t.sum / t.n : t.sum) : null;
-      };
-      return { metric, units: [], ...pace(metric, at(day), at(weekAgo), window, campaignTarget(campaign, metric, day), day, horizon) };
+      const at = (d: string) => campaignFigure(metric, loadTotal(db, campaign.id, d, metric.key));
+      return { metric, units: [], ...pace(metric, at(day), at(weekAgo), window, target, on) };
     }
-    const now = values.get(day)!.get(metric.key) ?? new Map<string, number>();
-    const before = values.get(yesterday)!.get(metric.key) ?? new Map<string, number>();
-    const base = values.get(weekAgo)!.get(metric.key) ?? new Map<string, number>();
-    const targets = new Map(campaign.units.map((u) => [u.code, unitTarget(campaign, metric, u, day)]));
-    const scoresNow = new Map<string, number>();
-    const scoresBefore = new Map<string, number>();
-    for (const u of campaign.units) {
-      const s = scoreOf(metric, now.get(u.code), targets.get(u.code)!);
-      if (s !== undefined) scoresNow.set(u.code, s);
-      const p = scoreOf(metric, before.get(u.code), unitTarget(campaign, metric, u, yesterday));
-      if (p !== undefined) scoresBefore.set(u.code, p);
-    }
-    const ranks = rank(metric, scoresNow);
-    const prevRanks = rank(metric, scoresBefore);
-    const units = campaign.units
-      .map((unit): UnitStanding => ({
-        unit,
-        ...pace(metric, now.get(unit.code) ?? null, base.get(unit.code) ?? null, window, targets.get(unit.code)!, day, horizon),
-        rank: ranks.get(unit.code) ?? null,
-        prevRank: prevRanks.get(unit.code) ?? null,
-        change: now.has(unit.code) && before.has(unit.code) ? now.get(unit.code)! - before.get(unit.code)! : null,
-        reportedToday: reported.get(day)!.has(unit.code),
-      }))
-      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
-
-    const sum = (m: Map<string, number>) => (m.size === 0 ? null : [...m.values()].reduce((s, v) => s + v, 0));
-    const mean = (m: Map<string, number>) => (m.size === 0 ? null : (sum(m) ?? 0) / m.size);
-    const total = metric.type === "percent" ? mean(now) : sum(now);
-    const totalBase = metric.type === "percent" ? mean(base) : sum(base);
-    return { metric, units, ...pace(metric, total, totalBase, window, campaignTarget(campaign, metric, day), day, horizon) };
+    const figures = new Map(days.map((d) => [d, loadFigures(db, campaign, d, metric.key)]));
+    const [now, before, base] = [day, yesterday, weekAgo].map((d) => figures.get(d)!) as [Figures, Figures, Figures];
+    const units = unitStandings(campaign, metric, now, before, base, window, reportedToday, on);
+    return { metric, units, ...pace(metric, campaignFigure(metric, now), campaignFigure(metric, base), window, target, on) };
   });
 
   return {
@@ -202,8 +218,7 @@ export function campaignSnapshot(db: Db, campaign: Campaign, day: string, option
     phase: phaseOn(campaign, day),
     horizon,
     daysLeft: Math.max(daysBetween(day, horizon) + 1, 0),
-    reportedToday: reported.get(day)!,
-    reportedYesterday: reported.get(yesterday)!,
+    reportedToday,
     metrics,
   };
 }

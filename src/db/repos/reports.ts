@@ -142,12 +142,12 @@ export function pendingReportsOf(db: Db, platform: string, senderId: string): Re
 
 /** Units with at least one active report on `day`. */
 export function unitsReportedOn(db: Db, campaignId: string, day: string): Set<string> {
-  const rows = db
-    .selectDistinct({ unit: reports.unitCode })
-    .from(reports)
-    .where(and(eq(reports.campaignId, campaignId), eq(reports.day, day), eq(reports.status, "active")))
-    .all();
-  return new Set(rows.map((r) => r.unit!).filter(Boolean));
+  // One plucked column from the covering index: at national scale that is 10^4 codes, and row objects cost more than the read.
+  const codes = db.$client
+    .prepare("select distinct unit_code from reports where campaign_id = ? and day = ? and status = 'active' and unit_code is not null and unit_code != ''")
+    .pluck()
+    .all(campaignId, day) as string[];
+  return new Set(codes);
 }
 
 export function reportsByIds(db: Db, ids: number[]): Report[] {
