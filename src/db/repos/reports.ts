@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { statement } from "../prepared.ts";
 import { reports, reportValues } from "../schema.ts";
 
 export type Report = typeof reports.$inferSelect;
@@ -93,21 +94,17 @@ export function recomputeActive(db: Db, key: ValueKey): void {
     WHERE campaign_id = ${key.campaignId} AND unit_code = ${key.unitCode} AND day = ${key.day}`);
 }
 
+/** A figure that counts, as progress arithmetic reads it. */
+export type ActiveFigure = Pick<ReportValue, "reportId" | "day" | "kind" | "value">;
+
+const activeFiguresOfUnit = statement<[string, string, string], ActiveFigure>(`
+  SELECT report_id AS reportId, day, kind, value FROM report_values
+  WHERE campaign_id = ? AND metric_key = ? AND unit_code = ? AND active = 1
+  ORDER BY day, id`);
+
 /** The active figures of a unit for one metric, oldest day first (the input of progress arithmetic). */
-export function activeValuesOfUnit(db: Db, campaignId: string, unitCode: string, metricKey: string): ReportValue[] {
-  return db
-    .select()
-    .from(reportValues)
-    .where(
-      and(
-        eq(reportValues.campaignId, campaignId),
-        eq(reportValues.unitCode, unitCode),
-        eq(reportValues.metricKey, metricKey),
-        eq(reportValues.active, true),
-      ),
-    )
-    .orderBy(reportValues.day, reportValues.id)
-    .all();
+export function activeValuesOfUnit(db: Db, campaignId: string, unitCode: string, metricKey: string): ActiveFigure[] {
+  return activeFiguresOfUnit(db).all(campaignId, metricKey, unitCode);
 }
 
 /** A member's reports in a campaign on one day, newest first. */
