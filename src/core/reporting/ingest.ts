@@ -8,7 +8,7 @@ import type { Campaign } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
 import { claimNotice } from "../../db/repos/events.ts";
 import {
-  activeValuesOfUnit,
+  activeValuesOfKind,
   currentValues,
   findReportByMessage,
   insertReport,
@@ -55,7 +55,7 @@ function sanityChecks(ctx: Ctx, campaign: Campaign, unitCode: string, day: strin
     if (!metric) continue;
     if (metric.type === "percent" && f.value > 100) out.push({ code: "percentOver100", values: { label: metric.label } });
     if (metric.type === "percent") continue;
-    const history = activeValuesOfUnit(ctx.deps.db, campaign.id, unitCode, f.metricKey).filter((v) => v.reportId !== own?.id);
+    const history = activeValuesOfKind(ctx.deps.db, { campaignId: campaign.id, unitCode, metricKey: f.metricKey, kind: f.kind }, own?.id);
     if (f.kind === "cumulative") {
       const last = lastCumulativeBefore(history, day);
       if (last && f.value < last.value)

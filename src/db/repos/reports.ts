@@ -107,6 +107,16 @@ export function activeValuesOfUnit(db: Db, campaignId: string, unitCode: string,
   return activeFiguresOfUnit(db).all(campaignId, metricKey, unitCode);
 }
 
+const activeFiguresOfKind = statement<[string, string, string, string, number | null], ActiveFigure>(`
+  SELECT report_id AS reportId, day, kind, value FROM report_values
+  WHERE campaign_id = ? AND metric_key = ? AND unit_code = ? AND active = 1 AND kind = ? AND report_id IS NOT ?
+  ORDER BY day, id`);
+
+/** The active figures of one kind of a unit for one metric, oldest day first, leaving out those of report `except`. */
+export function activeValuesOfKind(db: Db, key: { campaignId: string; unitCode: string; metricKey: string; kind: ActiveFigure["kind"] }, except?: number): ActiveFigure[] {
+  return activeFiguresOfKind(db).all(key.campaignId, key.metricKey, key.unitCode, key.kind, except ?? null);
+}
+
 /** A member's reports in a campaign on one day, newest first. */
 export function memberReportsOfDay(db: Db, memberId: number, campaignId: string, day: string): Report[] {
   return db
