@@ -1,7 +1,8 @@
 /** The outbox table: enqueue, pick what is due, and record how a send went. */
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Address, Reply } from "../core/types.ts";
 import type { Db } from "../db/client.ts";
+import { perDb } from "../db/prepared.ts";
 import { outbox } from "../db/schema.ts";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -33,15 +34,19 @@ export function enqueueRow(db: Db, reply: Outgoing, now: number, dedupeKey?: str
   return row?.id ?? null;
 }
 
-/** Due messages of a platform, oldest first. */
-export function dueRows(db: Db, platform: string, now: number, limit = 200): OutboxRow[] {
-  return db
-    .select()
+const firstDueOfEachChat = perDb((db) => {
+  const pending = and(eq(outbox.platform, sql.placeholder("platform")), eq(outbox.status, "pending"));
+  const firstOfChat = db
+    .select({ id: sql`min(${outbox.id})` })
     .from(outbox)
-    .where(and(eq(outbox.platform, platform), eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)))
-    .orderBy(asc(outbox.id))
-    .limit(limit)
-    .all();
+    .where(and(pending, lte(outbox.nextAttemptAt, sql.placeholder("now"))))
+    .groupBy(outbox.chatId);
+  return db.select().from(outbox).where(inArray(outbox.id, firstOfChat)).orderBy(asc(outbox.id)).prepare();
+});
+
+/** The oldest due message of each chat of a platform, oldest first: a chat's later messages wait for it. */
+export function dueRows(db: Db, platform: string, now: number): OutboxRow[] {
+  return firstDueOfEachChat(db).all({ platform, now });
 }
 
 /** The earliest time a pending message of the platform becomes due, or null when none is pending. */

@@ -113,10 +113,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   /** The first due message whose chat is free and under its per-minute limit; or when to look again. */
   function pick(lane: Lane, t: number): OutboxRow | number {
     let soonest = Infinity;
-    const blocked = new Set<string>();
     for (const row of dueRows(db, lane.platform, t)) {
-      if (blocked.has(row.chatId)) continue;
-      blocked.add(row.chatId); // later rows of this chat wait for this one: order is kept
       if (lane.inFlight.has(row.chatId)) continue;
       const recent = (lane.recent.get(row.chatId) ?? []).filter((at) => at > t - 60_000);
       lane.recent.set(row.chatId, recent);
