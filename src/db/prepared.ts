@@ -3,6 +3,7 @@
  * builders) and compiling it (SQLite) cost more than running it.
  */
 import type { Statement } from "better-sqlite3";
+import { sql, type Placeholder } from "drizzle-orm";
 import type { Db } from "./client.ts";
 
 /** `build` runs once per database; later calls with the same database return what it built. */
@@ -16,6 +17,11 @@ export function perDb<T>(build: (db: Db) => T): (db: Db) => T {
     }
     return value;
   };
+}
+
+/** `{ key: sql.placeholder(key) }` for each key: the values of a prepared insert, filled when it runs. */
+export function placeholders<K extends string>(...keys: K[]): Record<K, Placeholder<K>> {
+  return Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as Record<K, Placeholder<K>>;
 }
 
 /** A raw SQL statement compiled once per database. */
