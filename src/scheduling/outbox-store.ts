@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Address, Reply } from "../core/types.ts";
 import type { Db } from "../db/client.ts";
-import { perDb } from "../db/prepared.ts";
+import { perDb, placeholders } from "../db/prepared.ts";
 import { outbox } from "../db/schema.ts";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -23,23 +23,26 @@ export function decodeReply(payload: string): Outgoing {
   ) as Outgoing;
 }
 
-/** Queues a message; with a `dedupeKey` already queued, nothing is added and null is returned. */
-export function enqueueRow(db: Db, reply: Outgoing, now: number, dedupeKey?: string): number | null {
-  const row = db
+const newRow = perDb((db) =>
+  db
     .insert(outbox)
-    .values({ platform: reply.to.platform, chatId: reply.to.chatId, payload: encodeReply(reply), dedupeKey: dedupeKey ?? null, nextAttemptAt: now })
+    .values(placeholders("platform", "chatId", "payload", "dedupeKey", "nextAttemptAt"))
     .onConflictDoNothing()
     .returning({ id: outbox.id })
-    .get();
+    .prepare(),
+);
+
+/** Queues a message; with a `dedupeKey` already queued, nothing is added and null is returned. */
+export function enqueueRow(db: Db, reply: Outgoing, now: number, dedupeKey?: string): number | null {
+  const row = newRow(db).get({ platform: reply.to.platform, chatId: reply.to.chatId, payload: encodeReply(reply), dedupeKey: dedupeKey ?? null, nextAttemptAt: now });
   return row?.id ?? null;
 }
 
 const firstDueOfEachChat = perDb((db) => {
-  const pending = and(eq(outbox.platform, sql.placeholder("platform")), eq(outbox.status, "pending"));
   const firstOfChat = db
     .select({ id: sql`min(${outbox.id})` })
     .from(outbox)
-    .where(and(pending, lte(outbox.nextAttemptAt, sql.placeholder("now"))))
+    .where(and(eq(outbox.platform, sql.placeholder("platform")), eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, sql.placeholder("now"))))
     .groupBy(outbox.chatId);
   return db.select().from(outbox).where(inArray(outbox.id, firstOfChat)).orderBy(asc(outbox.id)).prepare();
 });
@@ -49,22 +52,33 @@ export function dueRows(db: Db, platform: string, now: number): OutboxRow[] {
   return firstDueOfEachChat(db).all({ platform, now });
 }
 
-/** The earliest time a pending message of the platform becomes due, or null when none is pending. */
-export function nextDueAt(db: Db, platform: string): number | null {
-  const row = db
+const firstAttemptAt = perDb((db) =>
+  db
     .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
     .from(outbox)
-    .where(and(eq(outbox.platform, platform), eq(outbox.status, "pending")))
-    .get();
-  return row?.at ?? null;
+    .where(and(eq(outbox.platform, sql.placeholder("platform")), eq(outbox.status, "pending")))
+    .prepare(),
+);
+
+/** The earliest time a pending message of the platform becomes due, or null when none is pending. */
+export function nextDueAt(db: Db, platform: string): number | null {
+  return firstAttemptAt(db).get({ platform })?.at ?? null;
 }
 
+const sending = perDb((db) =>
+  db.update(outbox).set({ status: "sending", attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, sql.placeholder("id"))).prepare(),
+);
+
+const sent = perDb((db) =>
+  db.update(outbox).set({ status: "sent", sentAt: sql`${sql.placeholder("now")}`, lastError: null }).where(eq(outbox.id, sql.placeholder("id"))).prepare(),
+);
+
 export function markSending(db: Db, id: number): void {
-  db.update(outbox).set({ status: "sending", attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, id)).run();
+  sending(db).run({ id });
 }
 
 export function markSent(db: Db, id: number, now: number): void {
-  db.update(outbox).set({ status: "sent", sentAt: now, lastError: null }).where(eq(outbox.id, id)).run();
+  sent(db).run({ id, now });
 }
 
 export function markRetry(db: Db, id: number, at: number, error: string): void {
