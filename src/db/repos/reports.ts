@@ -109,14 +109,23 @@ export function recomputeActive(db: Db, key: ValueKey): void {
 /** A figure that counts, as progress arithmetic reads it. */
 export type ActiveFigure = Pick<ReportValue, "reportId" | "day" | "kind" | "value">;
 
-const activeFiguresOfUnit = statement<[string, string, string], ActiveFigure>(`
+const activeFiguresFrom = statement<[{ campaignId: string; metricKey: string; unitCode: string; fromDay: string }], ActiveFigure>(`
   SELECT report_id AS reportId, day, kind, value FROM report_values
-  WHERE campaign_id = ? AND metric_key = ? AND unit_code = ? AND active = 1
+  WHERE campaign_id = @campaignId AND metric_key = @metricKey AND unit_code = @unitCode AND active = 1
+    AND day >= coalesce((
+      SELECT max(day) FROM report_values
+      WHERE campaign_id = @campaignId AND metric_key = @metricKey AND unit_code = @unitCode AND active = 1
+        AND kind = 'cumulative' AND day < @fromDay), '')
   ORDER BY day, id`);
 
-/** The active figures of a unit for one metric, oldest day first (the input of progress arithmetic). */
-export function activeValuesOfUnit(db: Db, campaignId: string, unitCode: string, metricKey: string): ActiveFigure[] {
-  return activeFiguresOfUnit(db).all(campaignId, metricKey, unitCode);
+/**
+ * The active figures of a unit for one metric that progress from `fromDay` on depends on, oldest day first: the
+ * last cumulative figure before that day and everything after it (a running total supersedes what came before
+ * it), or all of them when there is none. `cumulativeOn` gives the same answer on them as on the whole history
+ * for any day from `fromDay` on.
+ */
+export function activeValuesOfUnit(db: Db, campaignId: string, unitCode: string, metricKey: string, fromDay: string): ActiveFigure[] {
+  return activeFiguresFrom(db).all({ campaignId, metricKey, unitCode, fromDay });
 }
 
 const activeFiguresOfKind = statement<[string, string, string, string, number | null], ActiveFigure>(`
