@@ -19,15 +19,29 @@ const upsertProgress = statement<[string, string, string, string]>(`
 const clearProgress = statement<[string, string, string, string, string]>(`
   DELETE FROM unit_progress WHERE campaign_id = ? AND metric_key = ? AND unit_code = ? AND day >= ? AND day < ?`);
 
+const daysOfCampaign = new WeakMap<Campaign, string[]>();
+
+/** Every day of the campaign, first to last (worked out once per campaign). */
+function campaignDays(campaign: Campaign): string[] {
+  let days = daysOfCampaign.get(campaign);
+  if (!days) {
+    days = [];
+    for (let day = campaign.start; day <= campaign.end; day = addDays(day, 1)) days.push(day);
+    daysOfCampaign.set(campaign, days);
+  }
+  return days;
+}
+
 /**
- * The cumulative figure of every day from `start` to `end` that has one. It only changes on a day with a figure,
- * so `cumulativeOn` runs on those days and carries forward in between.
+ * The cumulative figure of every day of the campaign from `start` on that has one. It only changes on a day with
+ * a figure, so `cumulativeOn` runs on those days and carries forward in between.
  */
-function progressByDay(figures: readonly ActiveFigure[], start: string, end: string, type: Metric["type"]): Record<string, number> {
+function progressByDay(figures: readonly ActiveFigure[], campaign: Campaign, start: string, type: Metric["type"]): Record<string, number> {
   const changes = new Set(figures.map((f) => f.day));
   const out: Record<string, number> = {};
   let value: number | null = null;
-  for (let day = start; day <= end; day = addDays(day, 1)) {
+  for (const day of campaignDays(campaign)) {
+    if (day < start) continue;
     if (day === start || changes.has(day)) value = cumulativeOn(figures, day, type);
     if (value !== null) out[day] = value;
   }
@@ -43,7 +57,7 @@ export function refreshUnitProgress(db: Db, campaign: Campaign, unitCode: string
   const metrics = metricKeys ? campaign.metrics.filter((m) => metricKeys.includes(m.key)) : campaign.metrics;
   const afterEnd = addDays(campaign.end, 1);
   for (const metric of metrics) {
-    const byDay = progressByDay(activeValuesOfUnit(db, campaign.id, unitCode, metric.key, start), start, campaign.end, metric.type);
+    const byDay = progressByDay(activeValuesOfUnit(db, campaign.id, unitCode, metric.key, start), campaign, start, metric.type);
     const first = Object.keys(byDay)[0] ?? afterEnd;
     if (first > start) clearProgress(db).run(campaign.id, metric.key, unitCode, start, first);
     upsertProgress(db).run(campaign.id, metric.key, unitCode, JSON.stringify(byDay));
