@@ -57,7 +57,7 @@ export function refreshUnitProgress(db: Db, campaign: Campaign, unitCode: string
   const metrics = metricKeys ? campaign.metrics.filter((m) => metricKeys.includes(m.key)) : campaign.metrics;
   const afterEnd = addDays(campaign.end, 1);
   for (const metric of metrics) {
-    const byDay = progressByDay(activeValuesOfUnit(db, campaign.id, unitCode, metric.key, start), campaign, start, metric.type);
+    const byDay = progressByDay(activeValuesOfUnit(db, { campaignId: campaign.id, unitCode, metricKey: metric.key }, start), campaign, start, metric.type);
     const first = Object.keys(byDay)[0] ?? afterEnd;
     if (first > start) clearProgress(db).run(campaign.id, metric.key, unitCode, start, first);
     upsertProgress(db).run(campaign.id, metric.key, unitCode, JSON.stringify(byDay));

@@ -109,13 +109,20 @@ export function recomputeActive(db: Db, key: ValueKey): void {
 /** A figure that counts, as progress arithmetic reads it. */
 export type ActiveFigure = Pick<ReportValue, "reportId" | "day" | "kind" | "value">;
 
-const activeFiguresFrom = statement<[{ campaignId: string; metricKey: string; unitCode: string; fromDay: string }], ActiveFigure>(`
-  SELECT report_id AS reportId, day, kind, value FROM report_values
-  WHERE campaign_id = @campaignId AND metric_key = @metricKey AND unit_code = @unitCode AND active = 1
+/** A unit's figures for one metric in one campaign. */
+export interface FigureKey {
+  campaignId: string;
+  unitCode: string;
+  metricKey: string;
+}
+
+const FIGURES = "SELECT report_id AS reportId, day, kind, value FROM report_values";
+const ACTIVE_OF_UNIT = "campaign_id = @campaignId AND metric_key = @metricKey AND unit_code = @unitCode AND active = 1";
+
+const activeFiguresFrom = statement<[FigureKey & { fromDay: string }], ActiveFigure>(`
+  ${FIGURES} WHERE ${ACTIVE_OF_UNIT}
     AND day >= coalesce((
-      SELECT max(day) FROM report_values
-      WHERE campaign_id = @campaignId AND metric_key = @metricKey AND unit_code = @unitCode AND active = 1
-        AND kind = 'cumulative' AND day < @fromDay), '')
+      SELECT max(day) FROM report_values WHERE ${ACTIVE_OF_UNIT} AND kind = 'cumulative' AND day < @fromDay), '')
   ORDER BY day, id`);
 
 /**
@@ -124,18 +131,30 @@ const activeFiguresFrom = statement<[{ campaignId: string; metricKey: string; un
  * it), or all of them when there is none. `cumulativeOn` gives the same answer on them as on the whole history
  * for any day from `fromDay` on.
  */
-export function activeValuesOfUnit(db: Db, campaignId: string, unitCode: string, metricKey: string, fromDay: string): ActiveFigure[] {
-  return activeFiguresFrom(db).all({ campaignId, metricKey, unitCode, fromDay });
+export function activeValuesOfUnit(db: Db, key: FigureKey, fromDay: string): ActiveFigure[] {
+  return activeFiguresFrom(db).all({ ...key, fromDay });
 }
 
-const activeFiguresOfKind = statement<[string, string, string, string, number | null], ActiveFigure>(`
-  SELECT report_id AS reportId, day, kind, value FROM report_values
-  WHERE campaign_id = ? AND metric_key = ? AND unit_code = ? AND active = 1 AND kind = ? AND report_id IS NOT ?
-  ORDER BY day, id`);
+const activeDailyFigures = statement<[FigureKey & { except: number | null }], ActiveFigure>(`
+  ${FIGURES} WHERE ${ACTIVE_OF_UNIT} AND kind = 'daily' AND report_id IS NOT @except ORDER BY day, id`);
 
-/** The active figures of one kind of a unit for one metric, oldest day first, leaving out those of report `except`. */
-export function activeValuesOfKind(db: Db, key: { campaignId: string; unitCode: string; metricKey: string; kind: ActiveFigure["kind"] }, except?: number): ActiveFigure[] {
-  return activeFiguresOfKind(db).all(key.campaignId, key.metricKey, key.unitCode, key.kind, except ?? null);
+/** The active daily figures of a unit for one metric, oldest day first, leaving out those of report `except`. */
+export function activeDailyValues(db: Db, key: FigureKey, except?: number): ActiveFigure[] {
+  return activeDailyFigures(db).all({ ...key, except: except ?? null });
+}
+
+const CUMULATIVE_NOT_EXCEPT = `${ACTIVE_OF_UNIT} AND kind = 'cumulative' AND report_id IS NOT @except`;
+const lastCumulativeFigures = statement<[FigureKey & { day: string; except: number | null }], ActiveFigure>(`
+  ${FIGURES} WHERE ${CUMULATIVE_NOT_EXCEPT}
+    AND day = (SELECT day FROM report_values WHERE ${CUMULATIVE_NOT_EXCEPT} AND day < @day ORDER BY day DESC LIMIT 1)
+  ORDER BY id`);
+
+/**
+ * The active cumulative figures of a unit for one metric on the last day before `day` that has one (all that
+ * `lastCumulativeBefore` can choose from), leaving out those of report `except`.
+ */
+export function lastActiveCumulatives(db: Db, key: FigureKey, day: string, except?: number): ActiveFigure[] {
+  return lastCumulativeFigures(db).all({ ...key, day, except: except ?? null });
 }
 
 /** A member's reports in a campaign on one day, newest first. */
