@@ -25,7 +25,7 @@ export type Sender = (reply: Outgoing) => Promise<void>;
 
 /** How fast a platform may be sent to. Defaults: Telegram's limits (30/s overall, 20/min per group). */
 export interface Pacing {
-  /** Messages per second across all chats. */
+  /** Messages per second across all chats (above 1,000, finer than the clock's millisecond, sends are not held back). */
   perSecond: number;
   /** Messages per minute to one chat. */
   perChatPerMinute: number;
@@ -186,7 +186,9 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       markSending(db, picked.id);
       lane.inFlight.add(picked.chatId);
       lane.recent.get(picked.chatId)!.push(t);
-      lane.nextStartAt = t + 1000 / lane.pacing.perSecond + Math.random() * (lane.pacing.jitterMs ?? 0);
+      const gap = 1000 / lane.pacing.perSecond + Math.random() * (lane.pacing.jitterMs ?? 0);
+      // The clock counts whole milliseconds: a shorter gap is no wait, not a timer that costs a turn of the event loop.
+      lane.nextStartAt = gap < 1 ? t : t + gap;
       const p = deliver(lane, picked).finally(() => {
         lane.inFlight.delete(picked.chatId);
         lane.pending.delete(p);
