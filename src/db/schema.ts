@@ -275,7 +275,12 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     sentAt: integer("sent_at"),
   },
-  (t) => [uniqueIndex("outbox_dedupe").on(t.dedupeKey), index("outbox_due").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex("outbox_dedupe").on(t.dedupeKey),
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+    // Each chat's queue in order (the rowid follows chat_id): the first due message of every chat is a few seeks.
+    index("outbox_chat_queue").on(t.status, t.platform, t.chatId),
+  ],
 );
 
 /** How often each citizen-assistant topic was answered and how citizens rated it (/thongke_hoidap). */

@@ -1,8 +1,8 @@
 /** The outbox table: enqueue, pick what is due, and record how a send went. */
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Address, Reply } from "../core/types.ts";
 import type { Db } from "../db/client.ts";
-import { perDb, placeholders } from "../db/prepared.ts";
+import { perDb, placeholders, statement } from "../db/prepared.ts";
 import { outbox } from "../db/schema.ts";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -38,14 +38,24 @@ export function enqueueRow(db: Db, reply: Outgoing, now: number, dedupeKey?: str
   return row?.id ?? null;
 }
 
-const firstDueOfEachChat = perDb((db) => {
-  const firstOfChat = db
-    .select({ id: sql`min(${outbox.id})` })
-    .from(outbox)
-    .where(and(eq(outbox.platform, sql.placeholder("platform")), eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, sql.placeholder("now"))))
-    .groupBy(outbox.chatId);
-  return db.select().from(outbox).where(inArray(outbox.id, firstOfChat)).orderBy(asc(outbox.id)).prepare();
-});
+/**
+ * The chats with pending messages, one index seek each (a loose index scan: SQLite would otherwise read every
+ * pending row), then the first due message of each.
+ */
+const firstDueOfEachChat = statement<[{ platform: string; now: number }], OutboxRow>(`
+  WITH RECURSIVE chats(chat_id) AS (
+    SELECT min(chat_id) FROM outbox WHERE status = 'pending' AND platform = @platform
+    UNION ALL
+    SELECT (SELECT min(chat_id) FROM outbox WHERE status = 'pending' AND platform = @platform AND chat_id > chats.chat_id)
+    FROM chats WHERE chats.chat_id IS NOT NULL
+  )
+  SELECT o.id, o.platform, o.chat_id AS chatId, o.payload, o.dedupe_key AS dedupeKey, o.status, o.attempts,
+    o.next_attempt_at AS nextAttemptAt, o.last_error AS lastError, o.created_at AS createdAt, o.sent_at AS sentAt
+  FROM chats JOIN outbox o ON o.id = (
+    SELECT id FROM outbox
+    WHERE status = 'pending' AND platform = @platform AND chat_id = chats.chat_id AND +next_attempt_at <= @now
+    ORDER BY id LIMIT 1)
+  ORDER BY o.id`);
 
 /** The oldest due message of each chat of a platform, oldest first: a chat's later messages wait for it. */
 export function dueRows(db: Db, platform: string, now: number): OutboxRow[] {

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_chat_queue` ON `outbox` (`status`,`platform`,`chat_id`);
