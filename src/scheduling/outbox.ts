@@ -205,7 +205,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     },
     enqueue(reply, o) {
       const id = enqueueRow(db, reply, now(), o?.dedupeKey);
-      wakeAll();
+      // Behind a send in flight to the same chat it waits for that send, whose end wakes the lanes anyway.
+      if (!lanes.some((l) => l.platform === reply.to.platform && l.inFlight.has(reply.to.chatId))) wakeAll();
       return id;
     },
     start() {
