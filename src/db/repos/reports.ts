@@ -107,7 +107,7 @@ export function recomputeActive(db: Db, key: ValueKey): void {
 }
 
 /** A figure that counts, as progress arithmetic reads it. */
-export type ActiveFigure = Pick<ReportValue, "reportId" | "day" | "kind" | "value">;
+export type ActiveFigure = Pick<ReportValue, "day" | "kind" | "value">;
 
 /** A unit's figures for one metric in one campaign. */
 export interface FigureKey {
@@ -116,7 +116,7 @@ export interface FigureKey {
   metricKey: string;
 }
 
-const FIGURES = "SELECT report_id AS reportId, day, kind, value FROM report_values";
+const FIGURES = "SELECT day, kind, value FROM report_values";
 const ACTIVE_OF_UNIT = "campaign_id = @campaignId AND metric_key = @metricKey AND unit_code = @unitCode AND active = 1";
 
 const activeFiguresFrom = statement<[FigureKey & { fromDay: string }], ActiveFigure>(`
