@@ -279,7 +279,8 @@ export const outbox = sqliteTable(
     uniqueIndex("outbox_dedupe").on(t.dedupeKey),
     index("outbox_due").on(t.status, t.nextAttemptAt),
     // Each chat's queue in order (the rowid follows chat_id): the first due message of every chat is a few seeks.
-    index("outbox_chat_queue").on(t.status, t.platform, t.chatId),
+    // Pending messages only, so a send changes one small index instead of moving an entry among all sent ones.
+    index("outbox_chat_queue").on(t.platform, t.chatId).where(sql`status = 'pending'`),
   ],
 );
 

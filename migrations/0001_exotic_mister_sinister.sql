@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_chat_queue` ON `outbox` (`platform`,`chat_id`) WHERE status = 'pending';

@@ -1,1 +1,0 @@
-CREATE INDEX `outbox_chat_queue` ON `outbox` (`status`,`platform`,`chat_id`);
