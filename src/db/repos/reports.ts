@@ -61,7 +61,6 @@ export function currentValues(db: Db, reportId: number): ReportValue[] {
     .all();
 }
 
-/** Gives a report a new set of figures; the previous ones stay as history (current = false). */
 const retireValues = perDb((db) =>
   db.update(reportValues).set({ current: false, active: false }).where(eq(reportValues.reportId, sql.placeholder("reportId"))).prepare(),
 );
@@ -73,6 +72,7 @@ const newValue = perDb((db) =>
     .prepare(),
 );
 
+/** Gives a report a new set of figures; the previous ones stay as history (current = false). */
 export function replaceValues(db: Db, report: Report, values: readonly NewValue[]): void {
   retireValues(db).run({ reportId: report.id });
   if (report.unitCode === null) return;
