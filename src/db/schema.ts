@@ -277,7 +277,13 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     sentAt: integer("sent_at"),
   },
-  (t) => [uniqueIndex("outbox_dedupe").on(t.dedupeKey), index("outbox_due").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex("outbox_dedupe").on(t.dedupeKey),
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+    // Each chat's queue in order (the rowid follows chat_id): the first due message of every chat is a few seeks.
+    // Pending messages only, so a send changes one small index instead of moving an entry among all sent ones.
+    index("outbox_chat_queue").on(t.platform, t.chatId).where(sql`status = 'pending'`),
+  ],
 );
 
 /** How often each citizen-assistant topic was answered and how citizens rated it (/thongke_hoidap). */

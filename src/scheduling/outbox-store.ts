@@ -1,7 +1,8 @@
 /** The outbox table: enqueue, pick what is due, and record how a send went. */
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Address, Reply } from "../core/types.ts";
 import type { Db } from "../db/client.ts";
+import { perDb, placeholders, statement } from "../db/prepared.ts";
 import { outbox } from "../db/schema.ts";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -22,44 +23,72 @@ export function decodeReply(payload: string): Outgoing {
   ) as Outgoing;
 }
 
-/** Queues a message; with a `dedupeKey` already queued, nothing is added and null is returned. */
-export function enqueueRow(db: Db, reply: Outgoing, now: number, dedupeKey?: string): number | null {
-  const row = db
+const newRow = perDb((db) =>
+  db
     .insert(outbox)
-    .values({ platform: reply.to.platform, chatId: reply.to.chatId, payload: encodeReply(reply), dedupeKey: dedupeKey ?? null, nextAttemptAt: now })
+    .values(placeholders("platform", "chatId", "payload", "dedupeKey", "nextAttemptAt"))
     .onConflictDoNothing()
     .returning({ id: outbox.id })
-    .get();
+    .prepare(),
+);
+
+/** Queues a message; with a `dedupeKey` already queued, nothing is added and null is returned. */
+export function enqueueRow(db: Db, reply: Outgoing, now: number, dedupeKey?: string): number | null {
+  const row = newRow(db).get({ platform: reply.to.platform, chatId: reply.to.chatId, payload: encodeReply(reply), dedupeKey: dedupeKey ?? null, nextAttemptAt: now });
   return row?.id ?? null;
 }
 
-/** Due messages of a platform, oldest first. */
-export function dueRows(db: Db, platform: string, now: number, limit = 200): OutboxRow[] {
-  return db
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.platform, platform), eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)))
-    .orderBy(asc(outbox.id))
-    .limit(limit)
-    .all();
+/**
+ * The chats with pending messages, one index seek each (a loose index scan: SQLite would otherwise read every
+ * pending row), then the first due message of each.
+ */
+const firstDueOfEachChat = statement<[{ platform: string; now: number }], OutboxRow>(`
+  WITH RECURSIVE chats(chat_id) AS (
+    SELECT min(chat_id) FROM outbox WHERE status = 'pending' AND platform = @platform
+    UNION ALL
+    SELECT (SELECT min(chat_id) FROM outbox WHERE status = 'pending' AND platform = @platform AND chat_id > chats.chat_id)
+    FROM chats WHERE chats.chat_id IS NOT NULL
+  )
+  SELECT o.id, o.platform, o.chat_id AS chatId, o.payload, o.dedupe_key AS dedupeKey, o.status, o.attempts,
+    o.next_attempt_at AS nextAttemptAt, o.last_error AS lastError, o.created_at AS createdAt, o.sent_at AS sentAt
+  FROM chats JOIN outbox o ON o.id = (
+    SELECT id FROM outbox
+    WHERE status = 'pending' AND platform = @platform AND chat_id = chats.chat_id AND +next_attempt_at <= @now
+    ORDER BY id LIMIT 1)
+  ORDER BY o.id`);
+
+/** The oldest due message of each chat of a platform, oldest first: a chat's later messages wait for it. */
+export function dueRows(db: Db, platform: string, now: number): OutboxRow[] {
+  return firstDueOfEachChat(db).all({ platform, now });
 }
+
+const firstAttemptAt = perDb((db) =>
+  db
+    .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
+    .from(outbox)
+    .where(and(eq(outbox.platform, sql.placeholder("platform")), eq(outbox.status, "pending")))
+    .prepare(),
+);
 
 /** The earliest time a pending message of the platform becomes due, or null when none is pending. */
 export function nextDueAt(db: Db, platform: string): number | null {
-  const row = db
-    .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
-    .from(outbox)
-    .where(and(eq(outbox.platform, platform), eq(outbox.status, "pending")))
-    .get();
-  return row?.at ?? null;
+  return firstAttemptAt(db).get({ platform })?.at ?? null;
 }
 
+const sending = perDb((db) =>
+  db.update(outbox).set({ status: "sending", attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, sql.placeholder("id"))).prepare(),
+);
+
+const sent = perDb((db) =>
+  db.update(outbox).set({ status: "sent", sentAt: sql`${sql.placeholder("now")}`, lastError: null }).where(eq(outbox.id, sql.placeholder("id"))).prepare(),
+);
+
 export function markSending(db: Db, id: number): void {
-  db.update(outbox).set({ status: "sending", attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, id)).run();
+  sending(db).run({ id });
 }
 
 export function markSent(db: Db, id: number, now: number): void {
-  db.update(outbox).set({ status: "sent", sentAt: now, lastError: null }).where(eq(outbox.id, id)).run();
+  sent(db).run({ id, now });
 }
 
 export function markRetry(db: Db, id: number, at: number, error: string): void {

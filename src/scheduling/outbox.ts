@@ -25,7 +25,7 @@ export type Sender = (reply: Outgoing) => Promise<void>;
 
 /** How fast a platform may be sent to. Defaults: Telegram's limits (30/s overall, 20/min per group). */
 export interface Pacing {
-  /** Messages per second across all chats. */
+  /** Messages per second across all chats (above 1,000, finer than the clock's millisecond, sends are not held back). */
   perSecond: number;
   /** Messages per minute to one chat. */
   perChatPerMinute: number;
@@ -113,10 +113,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   /** The first due message whose chat is free and under its per-minute limit; or when to look again. */
   function pick(lane: Lane, t: number): OutboxRow | number {
     let soonest = Infinity;
-    const blocked = new Set<string>();
     for (const row of dueRows(db, lane.platform, t)) {
-      if (blocked.has(row.chatId)) continue;
-      blocked.add(row.chatId); // later rows of this chat wait for this one: order is kept
       if (lane.inFlight.has(row.chatId)) continue;
       const recent = (lane.recent.get(row.chatId) ?? []).filter((at) => at > t - 60_000);
       lane.recent.set(row.chatId, recent);
@@ -189,7 +186,9 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       markSending(db, picked.id);
       lane.inFlight.add(picked.chatId);
       lane.recent.get(picked.chatId)!.push(t);
-      lane.nextStartAt = t + 1000 / lane.pacing.perSecond + Math.random() * (lane.pacing.jitterMs ?? 0);
+      const gap = 1000 / lane.pacing.perSecond + Math.random() * (lane.pacing.jitterMs ?? 0);
+      // The clock counts whole milliseconds: a shorter gap is no wait, not a timer that costs a turn of the event loop.
+      lane.nextStartAt = gap < 1 ? t : t + gap;
       const p = deliver(lane, picked).finally(() => {
         lane.inFlight.delete(picked.chatId);
         lane.pending.delete(p);
@@ -206,7 +205,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     },
     enqueue(reply, o) {
       const id = enqueueRow(db, reply, now(), o?.dedupeKey);
-      wakeAll();
+      // Behind a send in flight to the same chat it waits for that send, whose end wakes the lanes anyway.
+      if (!lanes.some((l) => l.platform === reply.to.platform && l.inFlight.has(reply.to.chatId))) wakeAll();
       return id;
     },
     start() {

@@ -8,10 +8,11 @@ import type { Campaign } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
 import { claimNotice } from "../../db/repos/events.ts";
 import {
-  activeValuesOfUnit,
+  activeDailyValues,
   currentValues,
   findReportByMessage,
   insertReport,
+  lastActiveCumulatives,
   replaceValues,
   updateReport,
   type NewValue,
@@ -56,13 +57,13 @@ function sanityChecks(ctx: Ctx, campaign: Campaign, unitCode: string, day: strin
     if (!metric) continue;
     if (metric.type === "percent" && f.value > 100) out.push({ code: "percentOver100", values: { label: metric.label } });
     if (metric.type === "percent") continue;
-    const history = activeValuesOfUnit(ctx.deps.db, campaign.id, unitCode, f.metricKey).filter((v) => v.reportId !== own?.id);
+    const key = { campaignId: campaign.id, unitCode, metricKey: f.metricKey };
     if (f.kind === "cumulative") {
-      const last = lastCumulativeBefore(history, day);
+      const last = lastCumulativeBefore(lastActiveCumulatives(ctx.deps.db, key, day, own?.id), day);
       if (last && f.value < last.value)
         out.push({ code: "cumulativeDown", values: { label: metric.label, last: last.value.toLocaleString("vi-VN"), day: shortDay(last.day) } });
     } else {
-      const median = dailyMedian(history, day);
+      const median = dailyMedian(activeDailyValues(ctx.deps.db, key, own?.id), day);
       if (median !== null && median > 0 && f.value > OUTLIER_FACTOR * median)
         out.push({ code: "outlier", values: { label: metric.label, median: Math.round(median).toLocaleString("vi-VN") } });
     }

@@ -2,13 +2,51 @@
  * Keeps `unit_progress` in step with the figures: after any change to a unit's figures on a day, the figure that
  * counts is re-decided and the unit's cumulative figures are rewritten from that day to the campaign's end.
  */
-import { and, eq, gte, inArray } from "drizzle-orm";
-import type { Campaign } from "../../campaigns/schema.ts";
+import type { Campaign, Metric } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
-import { activeValuesOfUnit, recomputeActive } from "../../db/repos/reports.ts";
-import { unitProgress } from "../../db/schema.ts";
+import { statement } from "../../db/prepared.ts";
+import { activeValuesOfUnit, recomputeActive, type ActiveFigure } from "../../db/repos/reports.ts";
 import { addDays } from "../../time.ts";
 import { cumulativeOn } from "../progress/arithmetic.ts";
+
+/** Writes `{ day: value }` (a JSON object) for one unit and metric; rows that already hold the value are left alone. */
+const upsertProgress = statement<[string, string, string, string]>(`
+  INSERT INTO unit_progress (campaign_id, day, metric_key, unit_code, value)
+  SELECT ?, key, ?, ?, value FROM json_each(?) WHERE true
+  ON CONFLICT DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value`);
+
+/** Removes a unit's figures for one metric on days [from, until): days before anything was reported. */
+const clearProgress = statement<[string, string, string, string, string]>(`
+  DELETE FROM unit_progress WHERE campaign_id = ? AND metric_key = ? AND unit_code = ? AND day >= ? AND day < ?`);
+
+const daysOfCampaign = new WeakMap<Campaign, string[]>();
+
+/** Every day of the campaign, first to last (worked out once per campaign). */
+function campaignDays(campaign: Campaign): string[] {
+  let days = daysOfCampaign.get(campaign);
+  if (!days) {
+    days = [];
+    for (let day = campaign.start; day <= campaign.end; day = addDays(day, 1)) days.push(day);
+    daysOfCampaign.set(campaign, days);
+  }
+  return days;
+}
+
+/**
+ * The cumulative figure of every day of the campaign from `start` on that has one. It only changes on a day with
+ * a figure, so `cumulativeOn` runs on those days and carries forward in between.
+ */
+function progressByDay(figures: readonly ActiveFigure[], campaign: Campaign, start: string, type: Metric["type"]): Record<string, number> {
+  const changes = new Set(figures.map((f) => f.day));
+  const out: Record<string, number> = {};
+  let value: number | null = null;
+  for (const day of campaignDays(campaign)) {
+    if (day < start) continue;
+    if (day === start || changes.has(day)) value = cumulativeOn(figures, day, type);
+    if (value !== null) out[day] = value;
+  }
+  return out;
+}
 
 /**
  * Rewrites the unit's cumulative figures from `fromDay` on, for `metricKeys` (every metric when absent).
@@ -17,28 +55,13 @@ import { cumulativeOn } from "../progress/arithmetic.ts";
 export function refreshUnitProgress(db: Db, campaign: Campaign, unitCode: string, fromDay: string, metricKeys?: readonly string[]): void {
   const start = fromDay < campaign.start ? campaign.start : fromDay;
   const metrics = metricKeys ? campaign.metrics.filter((m) => metricKeys.includes(m.key)) : campaign.metrics;
-  if (metrics.length === 0) return;
-  db.delete(unitProgress)
-    .where(
-      and(
-        eq(unitProgress.campaignId, campaign.id),
-        eq(unitProgress.unitCode, unitCode),
-        gte(unitProgress.day, start),
-        inArray(unitProgress.metricKey, metrics.map((m) => m.key)),
-      ),
-    )
-    .run();
-  const rows: (typeof unitProgress.$inferInsert)[] = [];
+  const afterEnd = addDays(campaign.end, 1);
   for (const metric of metrics) {
-    const figures = activeValuesOfUnit(db, campaign.id, unitCode, metric.key);
-    if (figures.length === 0) continue;
-    for (let day = start; day <= campaign.end; day = addDays(day, 1)) {
-      const value = cumulativeOn(figures, day, metric.type);
-      if (value !== null) rows.push({ campaignId: campaign.id, day, metricKey: metric.key, unitCode, value });
-    }
+    const byDay = progressByDay(activeValuesOfUnit(db, { campaignId: campaign.id, unitCode, metricKey: metric.key }, start), campaign, start, metric.type);
+    const first = Object.keys(byDay)[0] ?? afterEnd;
+    if (first > start) clearProgress(db).run(campaign.id, metric.key, unitCode, start, first);
+    upsertProgress(db).run(campaign.id, metric.key, unitCode, JSON.stringify(byDay));
   }
-  // SQLite limits bound parameters per statement; 5 columns × 150 rows stays well inside it.
-  for (let i = 0; i < rows.length; i += 150) db.insert(unitProgress).values(rows.slice(i, i + 150)).run();
 }
 
 /**

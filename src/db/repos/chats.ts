@@ -1,13 +1,22 @@
 /** Chats bound to a campaign: a reports group or a leadership group. */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { perDb } from "../prepared.ts";
 import { chats } from "../schema.ts";
 
 export type ChatBinding = typeof chats.$inferSelect;
 export type ChatPurpose = ChatBinding["purpose"];
 
+const bindingOfChat = perDb((db) =>
+  db
+    .select()
+    .from(chats)
+    .where(and(eq(chats.platform, sql.placeholder("platform")), eq(chats.chatId, sql.placeholder("chatId"))))
+    .prepare(),
+);
+
 export function getChatBinding(db: Db, platform: string, chatId: string): ChatBinding | undefined {
-  return db.select().from(chats).where(and(eq(chats.platform, platform), eq(chats.chatId, chatId))).get();
+  return bindingOfChat(db).get({ platform, chatId });
 }
 
 /** Binds (or re-binds) a chat to a campaign. */

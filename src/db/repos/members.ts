@@ -1,6 +1,7 @@
 /** Members: one row per person per platform, with a granted role and the units they report for. */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { perDb } from "../prepared.ts";
 import { members, unitReporters } from "../schema.ts";
 
 export type Member = typeof members.$inferSelect;
@@ -26,12 +27,16 @@ export function upsertMember(
     .get();
 }
 
-export function findMember(db: Db, platform: string, platformUserId: string): Member | undefined {
-  return db
+const memberByPlatformId = perDb((db) =>
+  db
     .select()
     .from(members)
-    .where(and(eq(members.platform, platform), eq(members.platformUserId, platformUserId)))
-    .get();
+    .where(and(eq(members.platform, sql.placeholder("platform")), eq(members.platformUserId, sql.placeholder("platformUserId"))))
+    .prepare(),
+);
+
+export function findMember(db: Db, platform: string, platformUserId: string): Member | undefined {
+  return memberByPlatformId(db).get({ platform, platformUserId });
 }
 
 export function getMember(db: Db, id: number): Member | undefined {
@@ -50,12 +55,17 @@ export function membersWithRole(db: Db, role: GrantedRole): Member[] {
   return db.select().from(members).where(eq(members.role, role)).all();
 }
 
+const unitsOfMember = perDb((db) =>
+  db
+    .select({ campaignId: unitReporters.campaignId, unitCode: unitReporters.unitCode })
+    .from(unitReporters)
+    .where(and(eq(unitReporters.memberId, sql.placeholder("memberId")), sql`(${sql.placeholder("campaignId")} IS NULL OR ${unitReporters.campaignId} = ${sql.placeholder("campaignId")})`))
+    .prepare(),
+);
+
 /** The units a member reports for, in one campaign or all. */
 export function reporterUnits(db: Db, memberId: number, campaignId?: string): { campaignId: string; unitCode: string }[] {
-  const where = campaignId
-    ? and(eq(unitReporters.memberId, memberId), eq(unitReporters.campaignId, campaignId))
-    : eq(unitReporters.memberId, memberId);
-  return db.select({ campaignId: unitReporters.campaignId, unitCode: unitReporters.unitCode }).from(unitReporters).where(where).all();
+  return unitsOfMember(db).all({ memberId, campaignId: campaignId ?? null });
 }
 
 export function addReporterUnit(db: Db, memberId: number, campaignId: string, unitCode: string): void {

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { perDb, placeholders, statement } from "../prepared.ts";
 import { reports, reportValues } from "../schema.ts";
 
 export type Report = typeof reports.$inferSelect;
@@ -18,20 +19,32 @@ export interface NewValue {
   source: string;
 }
 
-export function findReportByMessage(db: Db, platform: string, chatId: string, messageId: string): Report | undefined {
-  return db
+const reportOfMessage = perDb((db) =>
+  db
     .select()
     .from(reports)
-    .where(and(eq(reports.platform, platform), eq(reports.chatId, chatId), eq(reports.messageId, messageId)))
-    .get();
+    .where(and(eq(reports.platform, sql.placeholder("platform")), eq(reports.chatId, sql.placeholder("chatId")), eq(reports.messageId, sql.placeholder("messageId"))))
+    .prepare(),
+);
+
+export function findReportByMessage(db: Db, platform: string, chatId: string, messageId: string): Report | undefined {
+  return reportOfMessage(db).get({ platform, chatId, messageId });
 }
 
 export function getReport(db: Db, id: number): Report | undefined {
   return db.select().from(reports).where(eq(reports.id, id)).get();
 }
 
-export function insertReport(db: Db, r: NewReport): Report {
-  return db.insert(reports).values(r).returning().get();
+const newReport = perDb((db) =>
+  db
+    .insert(reports)
+    .values(placeholders("campaignId", "unitCode", "day", "platform", "chatId", "messageId", "senderId", "senderName", "memberId", "rawText", "eventKey", "sentAt", "status", "late", "updatedAt"))
+    .returning()
+    .prepare(),
+);
+
+export function insertReport(db: Db, r: Required<NewReport>): Report {
+  return newReport(db).get(r)!;
 }
 
 export function updateReport(db: Db, id: number, patch: Partial<NewReport>): void {
@@ -48,25 +61,23 @@ export function currentValues(db: Db, reportId: number): ReportValue[] {
     .all();
 }
 
+const retireValues = perDb((db) =>
+  db.update(reportValues).set({ current: false, active: false }).where(eq(reportValues.reportId, sql.placeholder("reportId"))).prepare(),
+);
+
+const newValue = perDb((db) =>
+  db
+    .insert(reportValues)
+    .values({ ...placeholders("reportId", "campaignId", "unitCode", "day", "metricKey", "kind", "value", "source"), active: false })
+    .prepare(),
+);
+
 /** Gives a report a new set of figures; the previous ones stay as history (current = false). */
 export function replaceValues(db: Db, report: Report, values: readonly NewValue[]): void {
-  db.update(reportValues).set({ current: false, active: false }).where(eq(reportValues.reportId, report.id)).run();
-  if (values.length === 0 || report.unitCode === null) return;
-  db.insert(reportValues)
-    .values(
-      values.map((v) => ({
-        reportId: report.id,
-        campaignId: report.campaignId,
-        unitCode: report.unitCode!,
-        day: report.day,
-        metricKey: v.metricKey,
-        kind: v.kind,
-        value: v.value,
-        source: v.source,
-        active: false,
-      })),
-    )
-    .run();
+  retireValues(db).run({ reportId: report.id });
+  if (report.unitCode === null) return;
+  const { id: reportId, campaignId, unitCode, day } = report;
+  for (const v of values) newValue(db).run({ reportId, campaignId, unitCode, day, ...v });
 }
 
 export interface ValueKey {
@@ -75,39 +86,75 @@ export interface ValueKey {
   day: string;
 }
 
+const recompute = statement<[ValueKey]>(`
+  UPDATE report_values SET active = (
+    report_values.id IS (
+      SELECT v.id FROM report_values v JOIN reports r ON r.id = v.report_id
+      WHERE v.campaign_id = report_values.campaign_id AND v.unit_code = report_values.unit_code
+        AND v.day = report_values.day AND v.metric_key = report_values.metric_key AND v.kind = report_values.kind
+        AND v.current = 1 AND r.status = 'active'
+      ORDER BY r.sent_at DESC, v.id DESC LIMIT 1
+    )
+  )
+  WHERE campaign_id = @campaignId AND unit_code = @unitCode AND day = @day`);
+
 /**
  * Re-decides which figure counts for every (metric, kind) of a unit and day: the current figure of an active
  * report with the latest `sentAt` (then the latest id). Called after every change that touches that unit and day.
  */
 export function recomputeActive(db: Db, key: ValueKey): void {
-  db.run(sql`
-    UPDATE report_values SET active = (
-      report_values.id IS (
-        SELECT v.id FROM report_values v JOIN reports r ON r.id = v.report_id
-        WHERE v.campaign_id = report_values.campaign_id AND v.unit_code = report_values.unit_code
-          AND v.day = report_values.day AND v.metric_key = report_values.metric_key AND v.kind = report_values.kind
-          AND v.current = 1 AND r.status = 'active'
-        ORDER BY r.sent_at DESC, v.id DESC LIMIT 1
-      )
-    )
-    WHERE campaign_id = ${key.campaignId} AND unit_code = ${key.unitCode} AND day = ${key.day}`);
+  recompute(db).run(key);
 }
 
-/** The active figures of a unit for one metric, oldest day first (the input of progress arithmetic). */
-export function activeValuesOfUnit(db: Db, campaignId: string, unitCode: string, metricKey: string): ReportValue[] {
-  return db
-    .select()
-    .from(reportValues)
-    .where(
-      and(
-        eq(reportValues.campaignId, campaignId),
-        eq(reportValues.unitCode, unitCode),
-        eq(reportValues.metricKey, metricKey),
-        eq(reportValues.active, true),
-      ),
-    )
-    .orderBy(reportValues.day, reportValues.id)
-    .all();
+/** A figure that counts, as progress arithmetic reads it. */
+export type ActiveFigure = Pick<ReportValue, "day" | "kind" | "value">;
+
+/** A unit's figures for one metric in one campaign. */
+export interface FigureKey {
+  campaignId: string;
+  unitCode: string;
+  metricKey: string;
+}
+
+const FIGURES = "SELECT day, kind, value FROM report_values";
+const ACTIVE_OF_UNIT = "campaign_id = @campaignId AND metric_key = @metricKey AND unit_code = @unitCode AND active = 1";
+
+const activeFiguresFrom = statement<[FigureKey & { fromDay: string }], ActiveFigure>(`
+  ${FIGURES} WHERE ${ACTIVE_OF_UNIT}
+    AND day >= coalesce((
+      SELECT max(day) FROM report_values WHERE ${ACTIVE_OF_UNIT} AND kind = 'cumulative' AND day < @fromDay), '')
+  ORDER BY day, id`);
+
+/**
+ * The active figures of a unit for one metric that progress from `fromDay` on depends on, oldest day first: the
+ * last cumulative figure before that day and everything after it (a running total supersedes what came before
+ * it), or all of them when there is none. `cumulativeOn` gives the same answer on them as on the whole history
+ * for any day from `fromDay` on.
+ */
+export function activeValuesOfUnit(db: Db, key: FigureKey, fromDay: string): ActiveFigure[] {
+  return activeFiguresFrom(db).all({ ...key, fromDay });
+}
+
+const activeDailyFigures = statement<[FigureKey & { except: number | null }], ActiveFigure>(`
+  ${FIGURES} WHERE ${ACTIVE_OF_UNIT} AND kind = 'daily' AND report_id IS NOT @except ORDER BY day, id`);
+
+/** The active daily figures of a unit for one metric, oldest day first, leaving out those of report `except`. */
+export function activeDailyValues(db: Db, key: FigureKey, except?: number): ActiveFigure[] {
+  return activeDailyFigures(db).all({ ...key, except: except ?? null });
+}
+
+const CUMULATIVE_NOT_EXCEPT = `${ACTIVE_OF_UNIT} AND kind = 'cumulative' AND report_id IS NOT @except`;
+const lastCumulativeFigures = statement<[FigureKey & { day: string; except: number | null }], ActiveFigure>(`
+  ${FIGURES} WHERE ${CUMULATIVE_NOT_EXCEPT}
+    AND day = (SELECT day FROM report_values WHERE ${CUMULATIVE_NOT_EXCEPT} AND day < @day ORDER BY day DESC LIMIT 1)
+  ORDER BY id`);
+
+/**
+ * The active cumulative figures of a unit for one metric on the last day before `day` that has one (all that
+ * `lastCumulativeBefore` can choose from), leaving out those of report `except`.
+ */
+export function lastActiveCumulatives(db: Db, key: FigureKey, day: string, except?: number): ActiveFigure[] {
+  return lastCumulativeFigures(db).all({ ...key, day, except: except ?? null });
 }
 
 /** A member's reports in a campaign on one day, newest first. */

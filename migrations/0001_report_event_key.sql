@@ -1,1 +1,0 @@
-ALTER TABLE `reports` ADD `event_key` text;

@@ -1,0 +1,2 @@
+ALTER TABLE `reports` ADD `event_key` text;--> statement-breakpoint
+CREATE INDEX `outbox_chat_queue` ON `outbox` (`platform`,`chat_id`) WHERE status = 'pending';
