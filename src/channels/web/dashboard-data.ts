@@ -5,6 +5,7 @@
 import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Campaign } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
+import { storedDay } from "../../db/repos/progress.ts";
 import { reports, unitProgress } from "../../db/schema.ts";
 import { addDays, zonedInstant } from "../../time.ts";
 
@@ -51,10 +52,12 @@ export function reportCalendar(db: Db, campaign: Campaign, today: string, now: D
 /** A unit's cumulative figure per metric for each day up to `today`, newest first (at most `span` days). */
 export function unitHistory(db: Db, campaign: Campaign, unitCode: string, today: string, span = 30): { day: string; values: Map<string, number> }[] {
   const first = [addDays(today, -(span - 1)), campaign.start].sort().at(-1)!;
+  // Days past the last one anyone reported hold that day's figures.
+  const last = storedDay(db, campaign.id, today);
   const rows = db
     .select({ day: unitProgress.day, metric: unitProgress.metricKey, value: unitProgress.value })
     .from(unitProgress)
-    .where(and(eq(unitProgress.campaignId, campaign.id), eq(unitProgress.unitCode, unitCode), gte(unitProgress.day, first), lte(unitProgress.day, today)))
+    .where(and(eq(unitProgress.campaignId, campaign.id), eq(unitProgress.unitCode, unitCode), gte(unitProgress.day, first < last ? first : last), lte(unitProgress.day, last)))
     .all();
   const byDay = new Map<string, Map<string, number>>();
   for (const r of rows) {
@@ -63,7 +66,7 @@ export function unitHistory(db: Db, campaign: Campaign, unitCode: string, today:
     m.set(r.metric, r.value);
   }
   const out: { day: string; values: Map<string, number> }[] = [];
-  for (let d = today; d >= first; d = addDays(d, -1)) out.push({ day: d, values: byDay.get(d) ?? new Map() });
+  for (let d = today; d >= first; d = addDays(d, -1)) out.push({ day: d, values: byDay.get(d > last ? last : d) ?? new Map() });
   return out;
 }
 

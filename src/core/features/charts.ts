@@ -7,11 +7,12 @@
 import { and, between, eq, sql } from "drizzle-orm";
 import type { Campaign, Metric } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
+import { storedDay } from "../../db/repos/progress.ts";
 import { unitProgress } from "../../db/schema.ts";
 import { barChartSvg, lineChartSvg, svgToPng, type SeriesPoint } from "../../render/charts.ts";
 import type { RenderCtx } from "../../render/progress.ts";
 import { foldKey } from "../../text/fold.ts";
-import { shortDay } from "../../time.ts";
+import { addDays, shortDay } from "../../time.ts";
 import { say, type Ctx } from "../context.ts";
 import { summaryDay } from "../progress/day-arg.ts";
 import { campaignSnapshot, type CampaignSnapshot } from "../progress/snapshot.ts";
@@ -31,13 +32,17 @@ export function chartArgs(args: string): string | null {
 /** The campaign's figure of `metric` per day from its start to `day`: the units' running totals summed (percent metrics: averaged). */
 export function cumulativeSeries(db: Db, campaign: Campaign, metric: Metric, day: string): SeriesPoint[] {
   const value = metric.type === "percent" ? sql<number>`avg(${unitProgress.value})` : sql<number>`sum(${unitProgress.value})`;
-  return db
+  const stored = db
     .select({ day: unitProgress.day, value })
     .from(unitProgress)
-    .where(and(eq(unitProgress.campaignId, campaign.id), eq(unitProgress.metricKey, metric.key), between(unitProgress.day, campaign.start, day)))
+    .where(and(eq(unitProgress.campaignId, campaign.id), eq(unitProgress.metricKey, metric.key), between(unitProgress.day, campaign.start, storedDay(db, campaign.id, day))))
     .groupBy(unitProgress.day)
     .orderBy(unitProgress.day)
     .all();
+  // Past the last day anyone reported, the figures stand where they were.
+  const last = stored.at(-1);
+  if (last) for (let d = addDays(last.day, 1); d <= day; d = addDays(d, 1)) stored.push({ day: d, value: last.value });
+  return stored;
 }
 
 function image(filename: string, svg: string, caption: string): Reply {

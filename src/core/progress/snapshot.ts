@@ -7,6 +7,7 @@
 import type { Campaign, Metric, Phase, Unit } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
 import { unitsReportedOn } from "../../db/repos/reports.ts";
+import { storedDay } from "../../db/repos/progress.ts";
 import { addDays, daysBetween } from "../../time.ts";
 import { competitionRanks, rankOrder } from "./ranking.ts";
 import { campaignTarget, horizonOn, phaseOn, unitTarget } from "./targets.ts";
@@ -86,7 +87,7 @@ function loadFigures(db: Db, campaign: Campaign, day: string, metricKey: string)
   // Codes and values as two plucked columns in the same order, from one read transaction: at national scale a
   // metric's day is 10^4 rows, and a row array (or object) per row costs more than the read itself.
   const where = "from unit_progress where campaign_id = ? and day = ? and metric_key = ? order by unit_code";
-  const params = [campaign.id, day, metricKey];
+  const params = [campaign.id, storedDay(db, campaign.id, day), metricKey];
   const [codes, values] = db.$client.transaction((): [string[], number[]] => [
     db.$client.prepare(`select unit_code ${where}`).pluck().all(...params) as string[],
     db.$client.prepare(`select value ${where}`).pluck().all(...params) as number[],
@@ -106,7 +107,7 @@ function loadTotal(db: Db, campaignId: string, day: string, metricKey: string): 
   const [sum, n] = db.$client
     .prepare("select coalesce(sum(value), 0), count(*) from unit_progress where campaign_id = ? and day = ? and metric_key = ?")
     .raw()
-    .get(campaignId, day, metricKey) as [number, number];
+    .get(campaignId, storedDay(db, campaignId, day), metricKey) as [number, number];
   return { sum, n };
 }
 

@@ -1,11 +1,17 @@
 /**
  * Keeps `unit_progress` in step with the figures: after any change to a unit's figures on a day, the figure that
- * counts is re-decided and the unit's cumulative figures are rewritten from that day to the campaign's end.
+ * counts is re-decided and the unit's cumulative figures are rewritten from that day on.
+ *
+ * Rows are stored up to the campaign's *frontier*, the last day anyone has figures for, not to the campaign's end:
+ * every day up to the frontier holds a row for every unit and metric with a figure on or before it, and a day past
+ * it holds what the frontier holds (`storedDay`). So today's report rewrites one row per metric, not one per day
+ * left in the campaign; when a report moves the frontier forward, the days in between are carried over first.
  */
 import type { Campaign, Metric } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
 import { statement } from "../../db/prepared.ts";
-import { activeValuesOfUnit, recomputeActive, type ActiveFigure } from "../../db/repos/reports.ts";
+import { progressFrontier } from "../../db/repos/progress.ts";
+import { activeValuesSince, recomputeActive, type ActiveFigure } from "../../db/repos/reports.ts";
 import { addDays } from "../../time.ts";
 import { cumulativeOn } from "../progress/arithmetic.ts";
 
@@ -18,6 +24,32 @@ const upsertProgress = statement<[string, string, string, string]>(`
 /** Removes a unit's figures for one metric on days [from, until): days before anything was reported. */
 const clearProgress = statement<[string, string, string, string, string]>(`
   DELETE FROM unit_progress WHERE campaign_id = ? AND metric_key = ? AND unit_code = ? AND day >= ? AND day < ?`);
+
+const storedValue = statement<[string, string, string, string], number | undefined>(
+  "SELECT value FROM unit_progress WHERE campaign_id = ? AND day = ? AND metric_key = ? AND unit_code = ?",
+);
+
+/**
+ * What progress from `start` on depends on: the figures from `start` on, after the unit's stored figure of the
+ * day before (unchanged by them) as a running total. `cumulativeOn` gives the same on them as on the whole history.
+ */
+function figuresFrom(db: Db, campaign: Campaign, unitCode: string, metricKey: string, start: string): ActiveFigure[] {
+  const figures = activeValuesSince(db, { campaignId: campaign.id, unitCode, metricKey }, start);
+  const before = addDays(start, -1);
+  const base = start > campaign.start ? storedValue(db).pluck().get(campaign.id, before, metricKey, unitCode) : undefined;
+  return base === undefined ? figures : [{ day: before, kind: "cumulative", value: base }, ...figures];
+}
+
+/** Copies the frontier's rows to a later day (nobody had figures in between). */
+const carryOver = statement<[string, string, string]>(`
+  INSERT INTO unit_progress (campaign_id, day, metric_key, unit_code, value)
+  SELECT campaign_id, ?, metric_key, unit_code, value FROM unit_progress WHERE campaign_id = ? AND day = ?`);
+
+/** Moves the frontier forward to `day`, carrying every unit's figures over the days in between. */
+function advanceFrontier(db: Db, campaign: Campaign, frontier: string | null, day: string): void {
+  if (frontier === null) return;
+  for (let d = addDays(frontier, 1); d <= day; d = addDays(d, 1)) carryOver(db).run(d, campaign.id, frontier);
+}
 
 const daysOfCampaign = new WeakMap<Campaign, string[]>();
 
@@ -33,15 +65,16 @@ function campaignDays(campaign: Campaign): string[] {
 }
 
 /**
- * The cumulative figure of every day of the campaign from `start` on that has one. It only changes on a day with
- * a figure, so `cumulativeOn` runs on those days and carries forward in between.
+ * The cumulative figure of every day from `start` to `until` that has one. It only changes on a day with a figure,
+ * so `cumulativeOn` runs on those days and carries forward in between.
  */
-function progressByDay(figures: readonly ActiveFigure[], campaign: Campaign, start: string, type: Metric["type"]): Record<string, number> {
+function progressByDay(figures: readonly ActiveFigure[], campaign: Campaign, start: string, until: string, type: Metric["type"]): Record<string, number> {
   const changes = new Set(figures.map((f) => f.day));
   const out: Record<string, number> = {};
   let value: number | null = null;
   for (const day of campaignDays(campaign)) {
     if (day < start) continue;
+    if (day > until) break;
     if (day === start || changes.has(day)) value = cumulativeOn(figures, day, type);
     if (value !== null) out[day] = value;
   }
@@ -49,16 +82,19 @@ function progressByDay(figures: readonly ActiveFigure[], campaign: Campaign, sta
 }
 
 /**
- * Rewrites the unit's cumulative figures from `fromDay` on, for `metricKeys` (every metric when absent).
- * Call inside a transaction.
+ * Rewrites the unit's cumulative figures from `fromDay` to the frontier (moved to `fromDay` first when it is
+ * behind), for `metricKeys` (every metric when absent). Call inside a transaction.
  */
 export function refreshUnitProgress(db: Db, campaign: Campaign, unitCode: string, fromDay: string, metricKeys?: readonly string[]): void {
   const start = fromDay < campaign.start ? campaign.start : fromDay;
   const metrics = metricKeys ? campaign.metrics.filter((m) => metricKeys.includes(m.key)) : campaign.metrics;
-  const afterEnd = addDays(campaign.end, 1);
+  const frontier = progressFrontier(db, campaign.id);
+  const until = frontier !== null && frontier > start ? frontier : start;
+  advanceFrontier(db, campaign, frontier, until);
+  const afterUntil = addDays(until, 1);
   for (const metric of metrics) {
-    const byDay = progressByDay(activeValuesOfUnit(db, { campaignId: campaign.id, unitCode, metricKey: metric.key }, start), campaign, start, metric.type);
-    const first = Object.keys(byDay)[0] ?? afterEnd;
+    const byDay = progressByDay(figuresFrom(db, campaign, unitCode, metric.key, start), campaign, start, until, metric.type);
+    const first = Object.keys(byDay)[0] ?? afterUntil;
     if (first > start) clearProgress(db).run(campaign.id, metric.key, unitCode, start, first);
     upsertProgress(db).run(campaign.id, metric.key, unitCode, JSON.stringify(byDay));
   }

@@ -119,20 +119,12 @@ export interface FigureKey {
 const FIGURES = "SELECT day, kind, value FROM report_values";
 const ACTIVE_OF_UNIT = "campaign_id = @campaignId AND metric_key = @metricKey AND unit_code = @unitCode AND active = 1";
 
-const activeFiguresFrom = statement<[FigureKey & { fromDay: string }], ActiveFigure>(`
-  ${FIGURES} WHERE ${ACTIVE_OF_UNIT}
-    AND day >= coalesce((
-      SELECT max(day) FROM report_values WHERE ${ACTIVE_OF_UNIT} AND kind = 'cumulative' AND day < @fromDay), '')
-  ORDER BY day, id`);
+const activeFiguresSince = statement<[FigureKey & { fromDay: string }], ActiveFigure>(`
+  ${FIGURES} WHERE ${ACTIVE_OF_UNIT} AND day >= @fromDay ORDER BY day, id`);
 
-/**
- * The active figures of a unit for one metric that progress from `fromDay` on depends on, oldest day first: the
- * last cumulative figure before that day and everything after it (a running total supersedes what came before
- * it), or all of them when there is none. `cumulativeOn` gives the same answer on them as on the whole history
- * for any day from `fromDay` on.
- */
-export function activeValuesOfUnit(db: Db, key: FigureKey, fromDay: string): ActiveFigure[] {
-  return activeFiguresFrom(db).all({ ...key, fromDay });
+/** The active figures of a unit for one metric from `fromDay` on, oldest day first. */
+export function activeValuesSince(db: Db, key: FigureKey, fromDay: string): ActiveFigure[] {
+  return activeFiguresSince(db).all({ ...key, fromDay });
 }
 
 const activeDailyFigures = statement<[FigureKey & { except: number | null }], ActiveFigure>(`
