@@ -9,6 +9,8 @@ CREATE TABLE `unit_progress_rebuilt` (
 	`value` real NOT NULL,
 	PRIMARY KEY(`campaign_id`, `day`, `metric_key`, `unit_code`)
 ) WITHOUT ROWID;--> statement-breakpoint
-INSERT INTO `unit_progress_rebuilt` SELECT `campaign_id`, `day`, `metric_key`, `unit_code`, `value` FROM `unit_progress`;--> statement-breakpoint
+INSERT INTO `unit_progress_rebuilt` SELECT p.`campaign_id`, p.`day`, p.`metric_key`, p.`unit_code`, p.`value` FROM `unit_progress` p
+  JOIN (SELECT `campaign_id`, max(`day`) AS `last` FROM `report_values` WHERE `active` = 1 GROUP BY `campaign_id`) f ON f.`campaign_id` = p.`campaign_id`
+  WHERE p.`day` <= f.`last`;--> statement-breakpoint
 DROP TABLE `unit_progress`;--> statement-breakpoint
 ALTER TABLE `unit_progress_rebuilt` RENAME TO `unit_progress`;

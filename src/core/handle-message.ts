@@ -74,13 +74,13 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
   /** Events being handled right now: a concurrent second delivery waits for nothing and does nothing. */
   const inFlight = new Set<string>();
 
-  /** Records the event as handled and hands its replies on, atomically. */
+  /** Records the event as handled and hands its replies on, atomically; an event recorded before is not answered twice. */
   function settle(platform: InboundMessage["platform"], key: string, replies: Reply[], deliver: Deliver | undefined): Reply[] {
-    deps.db.transaction(() => {
-      claimEvent(deps.db, platform, key);
+    return deps.db.transaction(() => {
+      if (!claimEvent(deps.db, platform, key)) return [];
       deliver?.(replies);
+      return replies;
     });
-    return replies;
   }
 
   function contextFor(msg: InboundMessage, pii: readonly PiiKind[] = []): Ctx {
@@ -108,7 +108,7 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
     };
   }
 
-  /** Hands on the answer to an event that was not handled (it is not recorded: a re-delivery is tried again). */
+  /** Hands on the answer to an event that failed; it is not recorded as handled, so a re-delivery is handled afresh. */
   function failed(replies: Reply[], deliver: Deliver | undefined): Reply[] {
     try {
       deliver?.(replies);
@@ -169,7 +169,9 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
     contextFor,
     async handleAction(action, deliver) {
       const key = `${action.chatId}:action:${action.eventId ?? `${action.messageId}:${action.data}:${action.senderId}`}`;
-      if (isEventProcessed(deps.db, action.platform, key)) return [];
+      // A double click: the second press waits for nothing and does nothing.
+      if (inFlight.has(key) || isEventProcessed(deps.db, action.platform, key)) return [];
+      inFlight.add(key);
       try {
         const [prefix, ...rest] = action.data.split(":");
         const handler = options.actions?.[prefix ?? ""];
@@ -179,6 +181,8 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
       } catch (err) {
         log.error({ err, platform: action.platform, chat: action.chatId }, "action handling failed");
         return failed([say(deps.i18n.t(deps.i18n.defaultLocale)("common:error"))], deliver);
+      } finally {
+        inFlight.delete(key);
       }
     },
     handleRecall(ref) {

@@ -190,7 +190,8 @@ export const reportValues = sqliteTable(
 );
 
 /**
- * Each unit's cumulative figure per metric and day (see `cumulativeOn`), carried forward to the campaign's end.
+ * Each unit's cumulative figure per metric and day (see `cumulativeOn`), carried forward to the campaign's
+ * frontier (`core/reporting/progress-store.ts`).
  * Derived from the active report values and rewritten from the changed day on whenever they change, so progress,
  * leaderboards and summaries read one row per unit and metric for any day instead of summing history.
  */

@@ -40,9 +40,9 @@ export function enqueueRow(db: Db, reply: Outgoing, now: number, dedupeKey?: str
 
 /**
  * The chats with pending messages, one index seek each (a loose index scan: SQLite would otherwise read every
- * pending row), then the first due message of each.
+ * pending row), then the first message of each, if it is due.
  */
-const firstDueOfEachChat = statement<[{ platform: string; now: number }], OutboxRow>(`
+const firstOfEachChat = statement<[{ platform: string; now: number }], OutboxRow>(`
   WITH RECURSIVE chats(chat_id) AS (
     SELECT min(chat_id) FROM outbox WHERE status = 'pending' AND platform = @platform
     UNION ALL
@@ -52,14 +52,16 @@ const firstDueOfEachChat = statement<[{ platform: string; now: number }], Outbox
   SELECT o.id, o.platform, o.chat_id AS chatId, o.payload, o.dedupe_key AS dedupeKey, o.status, o.attempts,
     o.next_attempt_at AS nextAttemptAt, o.last_error AS lastError, o.created_at AS createdAt, o.sent_at AS sentAt
   FROM chats JOIN outbox o ON o.id = (
-    SELECT id FROM outbox
-    WHERE status = 'pending' AND platform = @platform AND chat_id = chats.chat_id AND +next_attempt_at <= @now
-    ORDER BY id LIMIT 1)
+    SELECT id FROM outbox WHERE status = 'pending' AND platform = @platform AND chat_id = chats.chat_id ORDER BY id LIMIT 1)
+  WHERE o.next_attempt_at <= @now
   ORDER BY o.id`);
 
-/** The oldest due message of each chat of a platform, oldest first: a chat's later messages wait for it. */
+/**
+ * The oldest pending message of each chat of a platform when it is due, oldest first. A chat's later messages wait
+ * for it, even while it waits for a retry: a chart never overtakes the summary it belongs to.
+ */
 export function dueRows(db: Db, platform: string, now: number): OutboxRow[] {
-  return firstDueOfEachChat(db).all({ platform, now });
+  return firstOfEachChat(db).all({ platform, now });
 }
 
 const firstAttemptAt = perDb((db) =>

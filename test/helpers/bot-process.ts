@@ -60,7 +60,10 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 3
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (exitCode !== undefined) throw new Error(`bot exited with ${exitCode} before it was ready:\n${output}`);
-    if (Date.now() > until) throw new Error(`bot not ready after ${timeoutMs} ms:\n${output}`);
+    if (Date.now() > until) {
+      child.kill("SIGKILL");
+      throw new Error(`bot not ready after ${timeoutMs} ms:\n${output}`);
+    }
     const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
       () => true,
       () => false,

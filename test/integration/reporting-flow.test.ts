@@ -140,6 +140,21 @@ describe("reporting in the group", () => {
     expect(counted("BLO")).toEqual({ "activated:daily": 856 });
   });
 
+  it("after such a stop, neither a withdrawal nor a handled edit is undone by the platform re-sending the original", async () => {
+    const lost = (id: string) => rt.db.delete(processedEvents).where(eq(processedEvents.eventId, `${GROUP}:${id}`)).run();
+    await send(BLO, "Bình Long: kích hoạt 856 TK", { messageId: "m-w", eventId: "update-92" });
+    lost("update-92");
+    rt.core.handleRecall({ platform: "telegram", chatId: GROUP, messageId: "m-w" });
+    expect(await send(BLO, "Bình Long: kích hoạt 856 TK", { messageId: "m-w", eventId: "update-92" })).toEqual([]);
+    expect(rt.db.select().from(reports).where(eq(reports.messageId, "m-w")).get()?.status).toBe("retracted");
+
+    await send(BLO, "Bình Long: kích hoạt 856 TK", { messageId: "m-e", eventId: "update-93" });
+    lost("update-93");
+    await send(BLO, "Bình Long: kích hoạt 900 TK", { messageId: "m-e", eventId: "update-94", edited: true });
+    expect(await send(BLO, "Bình Long: kích hoạt 856 TK", { messageId: "m-e", eventId: "update-93" })).toEqual([]);
+    expect(counted("BLO")).toEqual({ "activated:daily": 900 });
+  });
+
   it("leaves an event to be handled again when its answer could not be queued", async () => {
     const message: InboundMessage = { platform: "telegram", chatId: GROUP, chatType: "group", text: "Bình Long: kích hoạt 856 TK", messageId: "m-q", eventId: "update-91", date: clock, ...BLO };
     const queued: Reply[][] = [];

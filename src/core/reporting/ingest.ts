@@ -78,8 +78,8 @@ export interface IngestOutcome {
 
 /**
  * Stores one parsed report. `existing` is the report this message already made (an edit or a re-delivery).
- * Everything for one message happens in one transaction. With `replay`, a report already stored as it would be
- * now is left alone and only its answer is made again.
+ * Everything for one message happens in one transaction. With `replay`, the stored report is left alone and only
+ * its answer is made again.
  */
 export function ingestParsed(ctx: Ctx, campaign: Campaign, parsed: ParseResult, existing: Report | undefined, replay = false): IngestOutcome {
   const { msg, t, deps } = ctx;
@@ -108,7 +108,7 @@ export function ingestParsed(ctx: Ctx, campaign: Campaign, parsed: ParseResult, 
   };
 
   const save = (status: Report["status"], unit: string | null, figures: NewValue[]): Report => {
-    if (replay && existing?.status === status && existing.unitCode === unit) return existing;
+    if (replay && existing) return existing;
     return db.transaction(() => {
       let report: Report;
       if (existing) {
@@ -184,10 +184,12 @@ export function reportListener(ctx: Ctx): Reply[] | null {
 
   const existing = findReportByMessage(ctx.deps.db, msg.platform, msg.chatId, msg.messageId);
   // This very event stored it, yet the core did not record the event as handled: the bot stopped between storing
-  // the report and queueing its answer. The answer is made again; nothing is stored twice.
-  const replay = existing?.rawText === msg.text && existing.eventKey === eventKey(msg);
-  // The same message again under another event: nothing to do, and no second answer.
-  if (existing?.rawText === msg.text && !replay) return [];
+  // the report and queueing its answer. The answer is made again (unless the report was withdrawn meanwhile);
+  // nothing is written.
+  const replay = existing !== undefined && existing.eventKey === eventKey(msg) && existing.rawText === msg.text;
+  if (replay && existing.status === "retracted") return [];
+  // The same message again under another event, or the original re-sent after its edit was handled: nothing to do.
+  if (existing && !replay && (existing.rawText === msg.text || !msg.edited)) return [];
   const parsed = parseReport(msg.text, { campaign, messageDate: msg.date, senderUnit: mine.length === 1 ? mine[0]!.unitCode : null });
   if (!parsed.isReport) {
     // An edit that turned a report into something else withdraws it.

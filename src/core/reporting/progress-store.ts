@@ -2,9 +2,9 @@
  * Keeps `unit_progress` in step with the figures: after any change to a unit's figures on a day, the figure that
  * counts is re-decided and the unit's cumulative figures are rewritten from that day on.
  *
- * Rows are stored up to the campaign's *frontier*, the last day anyone has figures for, not to the campaign's end:
- * every day up to the frontier holds a row for every unit and metric with a figure on or before it, and a day past
- * it holds what the frontier holds (`storedDay`). So today's report rewrites one row per metric, not one per day
+ * Rows are stored up to the campaign's *frontier*, the last day a change of figures was for (it only moves
+ * forward), not to the campaign's end: every day up to the frontier holds a row for every unit and metric with a
+ * figure on or before it, and a day past it holds what the frontier holds (`storedDay`). So today's report rewrites one row per metric, not one per day
  * left in the campaign; when a report moves the frontier forward, the days in between are carried over first.
  */
 import type { Campaign, Metric } from "../../campaigns/schema.ts";
@@ -88,6 +88,8 @@ function progressByDay(figures: readonly ActiveFigure[], campaign: Campaign, sta
 export function refreshUnitProgress(db: Db, campaign: Campaign, unitCode: string, fromDay: string, metricKeys?: readonly string[]): void {
   const start = fromDay < campaign.start ? campaign.start : fromDay;
   const metrics = metricKeys ? campaign.metrics.filter((m) => metricKeys.includes(m.key)) : campaign.metrics;
+  // A report with no figures (pending, refused) changes nothing and must not move the frontier either.
+  if (metrics.length === 0) return;
   const frontier = progressFrontier(db, campaign.id);
   const until = frontier !== null && frontier > start ? frontier : start;
   advanceFrontier(db, campaign, frontier, until);

@@ -1,6 +1,6 @@
 /**
- * Where a campaign's stored progress ends. `unit_progress` holds rows up to the *frontier*, the last day anyone has
- * figures for (see `core/reporting/progress-store.ts`); a later day's figures are the frontier's.
+ * Where a campaign's stored progress ends. `unit_progress` holds rows up to the *frontier*, the last day a change of
+ * figures was for (see `core/reporting/progress-store.ts`); a later day's figures are the frontier's.
  */
 import type { Db } from "../client.ts";
 import { statement } from "../prepared.ts";

@@ -24,6 +24,15 @@ describe("handleMessage", () => {
     expect(await rt.core.handleMessage({ ...msg })).toHaveLength(0);
   });
 
+  it("answers a button pressed twice at once (a double click) once", async () => {
+    const rt = testRuntime();
+    const [offer] = await rt.core.handleMessage(inbound("hôm nay trời đẹp quá"));
+    const press = { platform: "console" as const, chatId: "private-u1", chatType: "private" as const, senderId: "u1", senderName: "Nguyễn Văn A", messageId: "m-offer", data: offer!.buttons![0]![0]!.data };
+    const [first, second] = await Promise.all([rt.core.handleAction(press), rt.core.handleAction(press)]);
+    expect([first!.length, second!.length].sort()).toEqual([0, 1]);
+    expect(await rt.core.handleAction(press)).toEqual([]);
+  });
+
   it("offers the citizen topics when it does not understand, in private only", async () => {
     const rt = testRuntime();
     const [reply] = await rt.core.handleMessage(inbound("hôm nay trời đẹp quá"));

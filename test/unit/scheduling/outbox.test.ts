@@ -36,6 +36,25 @@ describe("outbox", () => {
     expect(a).toEqual([...a].sort((x, y) => x - y));
   });
 
+  it("keeps a chat's order while its first message waits for a retry; other chats go on", async () => {
+    const db = openDatabase(":memory:");
+    const sent: string[] = [];
+    let failed = false;
+    const o = make(db, async (r) => {
+      if (r.text === "summary" && !failed) {
+        failed = true;
+        throw new ChannelError("socket hang up", "TRANSIENT");
+      }
+      sent.push(`${r.to.chatId}:${r.text}`);
+    });
+    o.enqueue(msg("a", "summary"));
+    o.enqueue(msg("a", "chart"));
+    o.enqueue(msg("b", "reminder"));
+    o.start();
+    expect(await o.drain(10_000)).toBe(true);
+    expect(sent).toEqual(["b:reminder", "a:summary", "a:chart"]);
+  });
+
   it("queues a message with the same dedupe key once", () => {
     const db = openDatabase(":memory:");
     const o = make(db, async () => {});
