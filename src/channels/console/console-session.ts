@@ -8,6 +8,7 @@ import { bindChat } from "../../db/repos/chats.ts";
 import { addReporterUnit, setMemberRole, upsertMember } from "../../db/repos/members.ts";
 import { toPlainText } from "../../render/markup.ts";
 import type { Runtime } from "../../runtime.ts";
+import { localDay } from "../../time.ts";
 
 export type ConsoleIdentity = "admin" | "leader" | "citizen" | { unitCode: string };
 
@@ -22,9 +23,18 @@ export interface ConsoleSession {
   send(text: string): Promise<string[]>;
 }
 
+/** The campaigns running on `now` first, then the most recent: a unit in several campaigns is taken from the one the clock is in. */
+function byRelevance(campaigns: readonly Campaign[], now: Date): Campaign[] {
+  const running = (c: Campaign) => {
+    const day = localDay(now, c.timezone);
+    return c.start <= day && day <= c.end;
+  };
+  return [...campaigns].sort((a, b) => Number(running(b)) - Number(running(a)) || b.start.localeCompare(a.start));
+}
+
 /** Reads `--as` into an identity; a unit is looked up by code or name in the campaigns. */
-export function parseIdentity(as: string, campaigns: readonly Campaign[], campaignId?: string): { identity: ConsoleIdentity; campaign: Campaign } {
-  const pool = campaignId ? campaigns.filter((c) => c.id === campaignId) : campaigns;
+export function parseIdentity(as: string, campaigns: readonly Campaign[], campaignId?: string, now = new Date()): { identity: ConsoleIdentity; campaign: Campaign } {
+  const pool = campaignId ? campaigns.filter((c) => c.id === campaignId) : byRelevance(campaigns, now);
   if (campaignId && pool.length === 0) throw new ConsoleUsageError(`unknown campaign "${campaignId}" (known: ${campaigns.map((c) => c.id).join(", ")})`);
   const lowered = as.trim().toLowerCase();
   if (lowered === "admin" || lowered === "leader" || lowered === "citizen") return { identity: lowered, campaign: pool[0]! };
@@ -50,7 +60,7 @@ export function createConsoleSession(
   runtime: Runtime,
   opts: { as: string; campaignId?: string; chat?: "group" | "private"; name?: string },
 ): ConsoleSession {
-  const { identity, campaign } = parseIdentity(opts.as, runtime.campaigns.list(), opts.campaignId);
+  const { identity, campaign } = parseIdentity(opts.as, runtime.campaigns.list(), opts.campaignId, runtime.deps.now?.());
   const userId = typeof identity === "string" ? `console-${identity}` : `console-${identity.unitCode.toLowerCase()}`;
   const t = runtime.i18n.t(runtime.i18n.defaultLocale);
   const unitName = typeof identity === "object" ? campaign.units.find((u) => u.code === identity.unitCode)?.name : undefined;
