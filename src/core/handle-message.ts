@@ -4,6 +4,7 @@
  * questions). Errors end here: logged with context, answered politely.
  */
 import type { Campaign } from "../campaigns/schema.ts";
+import { isStorageUnavailable } from "../db/client.ts";
 import { getChatBinding } from "../db/repos/chats.ts";
 import { claimEvent, isEventProcessed } from "../db/repos/events.ts";
 import { upsertMember } from "../db/repos/members.ts";
@@ -14,7 +15,7 @@ import { isAllowed, type Feature } from "./feature.ts";
 import { createReplyLimiter, type ReplyLimits } from "./reply-limiter.ts";
 import { createRouter } from "./router.ts";
 import { primaryRole, resolveRoles } from "./roles.ts";
-import type { InboundAction, InboundMessage, Reply } from "./types.ts";
+import { RetryLater, type InboundAction, type InboundMessage, type Reply } from "./types.ts";
 
 /** A listener sees every message no command or phrase took; it returns null when the message is not for it. */
 export type Listener = (ctx: Ctx) => Reply[] | null | Promise<Reply[] | null>;
@@ -46,9 +47,17 @@ export interface MessageRef {
  */
 export type Deliver = (replies: Reply[]) => void;
 
+export interface HandleOptions {
+  /**
+   * The platform sends the event again when told so: when the database is unavailable, `handleMessage` throws
+   * `RetryLater` instead of answering with an apology, and the event is handled when it comes back.
+   */
+  redelivered?: boolean;
+}
+
 export interface Core {
   /** Handles a message; its replies go to `deliver` when given (and are returned all the same). */
-  handleMessage(msg: InboundMessage, deliver?: Deliver): Promise<Reply[]>;
+  handleMessage(msg: InboundMessage, deliver?: Deliver, options?: HandleOptions): Promise<Reply[]>;
   /** A button press; replies go to the chat it came from unless they say otherwise. */
   handleAction(action: InboundAction, deliver?: Deliver): Promise<Reply[]>;
   /** A message was recalled or deleted. */
@@ -192,7 +201,7 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
         log.error({ err, ...ref }, "recall handling failed");
       }
     },
-    async handleMessage(msg, deliver) {
+    async handleMessage(msg, deliver, handling) {
       const started = Date.now();
       const key = eventKey(msg);
       // The event is recorded as handled only after its work is stored: a crash in between means the platform
@@ -216,6 +225,10 @@ export function createCore(deps: CoreDeps, options: CoreOptions): Core {
         log.debug({ platform: msg.platform, chat: msg.chatId, message: msg.messageId, replies: replies.length, ms: Date.now() - started }, "handled");
         return replies;
       } catch (err) {
+        if (handling?.redelivered && isStorageUnavailable(err)) {
+          log.warn({ platform: msg.platform, chat: msg.chatId, message: msg.messageId, error: (err as Error).message }, "database unavailable: the platform will send the message again");
+          throw new RetryLater("database unavailable", { cause: err });
+        }
         log.error({ err, platform: msg.platform, chat: msg.chatId, message: msg.messageId }, "message handling failed");
         const t = deps.i18n.t(deps.i18n.defaultLocale);
         // In a bound group a silent failure would look like an accepted report: say so there too.

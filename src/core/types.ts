@@ -103,6 +103,17 @@ export interface Channel {
   health(): { state: "up" | "down" | "off" | "starting"; detail?: string };
 }
 
+/**
+ * An event that could not be stored now (the database is busy, full or read-only). A channel whose platform
+ * re-delivers (the Telegram webhook) answers so that it does, instead of the event being lost.
+ */
+export class RetryLater extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "RetryLater";
+  }
+}
+
 /** A platform call that failed; `retryAfter` (seconds) when the platform asked us to slow down. */
 export class ChannelError extends Error {
   constructor(

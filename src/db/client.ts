@@ -39,6 +39,17 @@ export function openDatabase(path: string): Db {
   }
 }
 
+/** SQLite's codes for a database that cannot take a write now but may later (busy, locked, full, I/O, read-only). */
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN)/;
+
+/** True when `err` (or what it wraps) says the database is unavailable for now, not that the query is wrong. */
+export function isStorageUnavailable(err: unknown): boolean {
+  for (let e = err; e instanceof Error; e = e.cause) {
+    if (e instanceof DatabaseError || UNAVAILABLE.test(String((e as { code?: unknown }).code ?? ""))) return true;
+  }
+  return false;
+}
+
 /** True when the database answers a trivial query. */
 export function isDatabaseHealthy(db: Db): boolean {
   try {

@@ -128,27 +128,51 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     return soonest;
   }
 
+  /** Sends one message and records how it went; never rejects. */
   async function deliver(lane: Lane, row: OutboxRow): Promise<void> {
+    let failure: unknown;
     try {
       await lane.send(decodeReply(row.payload));
-      markSent(db, row.id, now());
     } catch (err) {
-      const e = err instanceof ChannelError ? err : new ChannelError(String((err as Error)?.message ?? err), "UNKNOWN", undefined, { cause: err });
-      const attempts = row.attempts + 1;
-      if (e.code === "RATE_LIMITED") {
-        const wait = (e.retryAfter ?? 5) * 1000;
-        lane.pausedUntil = Math.max(lane.pausedUntil, now() + wait);
-        markRetry(db, row.id, now() + wait, e.message);
-        logger.warn({ platform: lane.platform, chat: row.chatId, retryAfter: e.retryAfter }, "rate limited: pausing sends");
-        opts.onRateLimited?.(lane.platform, e.retryAfter ?? 5, e);
-      } else if (e.code === "FORBIDDEN" || e.code === "BAD_REQUEST" || attempts >= maxAttempts) {
-        markDead(db, row.id, `${e.code}: ${e.message}`);
-        logger.error({ platform: lane.platform, chat: row.chatId, id: row.id, code: e.code, error: e.message, attempts }, "outbox message dead-lettered");
-        opts.onDead?.(row, e.message);
-      } else {
-        markRetry(db, row.id, now() + backoffMs(attempts) + Math.random() * 500, `${e.code}: ${e.message}`);
-        logger.warn({ platform: lane.platform, chat: row.chatId, id: row.id, code: e.code, error: e.message, attempts }, "send failed, will retry");
-      }
+      failure = err ?? new Error("send failed");
+    }
+    try {
+      if (failure === undefined) markSent(db, row.id, now());
+      else recordFailure(lane, row, failure);
+    } catch (err) {
+      // The database refused the bookkeeping: the row stays "sending", and the next start settles it.
+      logger.error({ platform: lane.platform, chat: row.chatId, id: row.id, error: (err as Error)?.message }, "outbox: could not record a send");
+    }
+  }
+
+  function recordFailure(lane: Lane, row: OutboxRow, err: unknown): void {
+    const e = err instanceof ChannelError ? err : new ChannelError(String((err as Error)?.message ?? err), "UNKNOWN", undefined, { cause: err });
+    const attempts = row.attempts + 1;
+    if (e.code === "RATE_LIMITED") {
+      const wait = (e.retryAfter ?? 5) * 1000;
+      lane.pausedUntil = Math.max(lane.pausedUntil, now() + wait);
+      markRetry(db, row.id, now() + wait, e.message);
+      logger.warn({ platform: lane.platform, chat: row.chatId, retryAfter: e.retryAfter }, "rate limited: pausing sends");
+      opts.onRateLimited?.(lane.platform, e.retryAfter ?? 5, e);
+    } else if (e.code === "FORBIDDEN" || e.code === "BAD_REQUEST" || attempts >= maxAttempts) {
+      markDead(db, row.id, `${e.code}: ${e.message}`);
+      logger.error({ platform: lane.platform, chat: row.chatId, id: row.id, code: e.code, error: e.message, attempts }, "outbox message dead-lettered");
+      opts.onDead?.(row, e.message);
+    } else {
+      markRetry(db, row.id, now() + backoffMs(attempts) + Math.random() * 500, `${e.code}: ${e.message}`);
+      logger.warn({ platform: lane.platform, chat: row.chatId, id: row.id, code: e.code, error: e.message, attempts }, "send failed, will retry");
+    }
+  }
+
+  /** The next message to send, marked as being sent; or when to look again (soon, when the database failed). */
+  function pickAndMark(lane: Lane, t: number): OutboxRow | number {
+    try {
+      const picked = pick(lane, t);
+      if (typeof picked !== "number") markSending(db, picked.id);
+      return picked;
+    } catch (err) {
+      logger.error({ platform: lane.platform, error: (err as Error)?.message }, "outbox: database unavailable, will look again");
+      return t + pollMs;
     }
   }
 
@@ -170,7 +194,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
         });
         continue;
       }
-      const picked = pick(lane, t);
+      const picked = pickAndMark(lane, t);
       if (typeof picked === "number") {
         await new Promise<void>((resolve) => {
           const done = () => {
@@ -183,7 +207,6 @@ export function createOutbox(opts: OutboxOptions): Outbox {
         });
         continue;
       }
-      markSending(db, picked.id);
       lane.inFlight.add(picked.chatId);
       lane.recent.get(picked.chatId)!.push(t);
       const gap = 1000 / lane.pacing.perSecond + Math.random() * (lane.pacing.jitterMs ?? 0);

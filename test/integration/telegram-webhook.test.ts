@@ -158,6 +158,19 @@ describe("Telegram webhook: reporting", () => {
     expect(fake.callsOf("setMessageReaction")).toHaveLength(1);
   });
 
+  it("answers 503 when the database cannot take the report, so Telegram sends it again, and then stores it once", async () => {
+    rt.db.$client.pragma("query_only = ON"); // as a full disk or a held lock would
+    const refused = await post(fixture("group-report"));
+    expect(refused.status).toBe(503);
+    rt.db.$client.pragma("query_only = OFF");
+    await postOk(fixture("group-report")); // Telegram's re-delivery, same update_id
+    await settle();
+    expect(counted("BLO")).toMatchObject({ "activated:daily": 856 });
+    expect(rt.db.select().from(reports).all()).toHaveLength(1);
+    expect(fake.callsOf("setMessageReaction")).toHaveLength(1);
+    expect(fake.callsOf("sendMessage")).toEqual([]);
+  });
+
   it("retries after Telegram's retry_after when rate limited", async () => {
     fake.failNext("setMessageReaction", 1, { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
     await postOk(fixture("group-report"));

@@ -11,13 +11,15 @@ import type { RecentUpdates } from "./recent-updates.ts";
 
 export interface HandlerDeps extends ChannelDeps {
   recent: RecentUpdates;
+  /** Webhook mode: an update that fails is answered 503 and Telegram sends it again. */
+  redelivered: boolean;
 }
 
 /** The updates the bot asks Telegram for (webhook and polling alike). */
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
 export function createUpdateHandlers(deps: HandlerDeps): Composer<Context> {
-  const { core, outbox, db, i18n, logger, recent } = deps;
+  const { core, outbox, db, i18n, logger, recent, redelivered } = deps;
   const composer = new Composer<Context>();
 
   composer.use(async (ctx, next) => {
@@ -25,7 +27,12 @@ export function createUpdateHandlers(deps: HandlerDeps): Composer<Context> {
       logger.debug({ update: ctx.update.update_id }, "telegram: duplicate update ignored");
       return;
     }
-    await next();
+    try {
+      await next();
+    } catch (err) {
+      recent.forget(ctx.update.update_id);
+      throw err;
+    }
   });
 
   // A group upgraded to a supergroup changes id: the campaign binding follows it.
@@ -42,7 +49,7 @@ export function createUpdateHandlers(deps: HandlerDeps): Composer<Context> {
   composer.on(["message", "edited_message"], async (ctx) => {
     const msg = toInboundMessage(ctx.update, ctx.me);
     if (!msg) return;
-    await core.handleMessage(msg, (replies) => queueReplies(outbox, msg, replies));
+    await core.handleMessage(msg, (replies) => queueReplies(outbox, msg, replies), { redelivered });
   });
 
   composer.on("callback_query:data", async (ctx) => {

@@ -48,7 +48,7 @@ export function createTelegramChannel(deps: TelegramChannelOptions): TelegramCha
     client: { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, "") } : {}) },
   });
   const t = i18n.t(i18n.defaultLocale);
-  bot.use(createUpdateHandlers({ ...deps, recent: createRecentUpdates() }));
+  bot.use(createUpdateHandlers({ ...deps, recent: createRecentUpdates(), redelivered: mode === "webhook" }));
   // The one boundary for update handling: logged with the update id, never thrown at the server.
   bot.catch((err) => logger.error({ update: err.ctx.update.update_id, ...errorFields(err.error) }, "telegram: update handling failed"));
 
@@ -105,7 +105,7 @@ export function createTelegramChannel(deps: TelegramChannelOptions): TelegramCha
     platform: "telegram",
     bot,
     sender,
-    ...(mode === "webhook" ? { plugin: createWebhookPlugin({ bot, path: config.TELEGRAM_WEBHOOK_PATH, secret }) } : {}),
+    ...(mode === "webhook" ? { plugin: createWebhookPlugin({ bot, path: config.TELEGRAM_WEBHOOK_PATH, secret, logger }) } : {}),
     start,
     async stop() {
       stopped = true;

@@ -5,6 +5,8 @@
 export interface RecentUpdates {
   /** Records the id; true when it was already recorded. */
   seen(updateId: number): boolean;
+  /** Forgets the id: its handling failed and Telegram will send it again. */
+  forget(updateId: number): void;
   readonly size: number;
 }
 
@@ -18,6 +20,9 @@ export function createRecentUpdates(capacity = 10_000): RecentUpdates {
       // A Set iterates in insertion order: the first is the oldest.
       if (ids.size > capacity) ids.delete(ids.values().next().value!);
       return false;
+    },
+    forget(updateId) {
+      ids.delete(updateId);
     },
     get size() {
       return ids.size;

@@ -6,7 +6,8 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
-import { webhookCallback, type Bot } from "grammy";
+import { BotError, webhookCallback, type Bot } from "grammy";
+import type { Logger } from "pino";
 
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
@@ -18,6 +19,7 @@ export interface WebhookOptions {
   secret: string;
   /** Answer 200 anyway after this long, and let the work finish (default 8,000 ms; Telegram waits longer). */
   timeoutMs?: number;
+  logger: Logger;
 }
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
@@ -36,7 +38,7 @@ function looksLikeUpdate(body: unknown): boolean {
   return typeof body === "object" && body !== null && !Array.isArray(body) && Number.isSafeInteger((body as { update_id?: unknown }).update_id);
 }
 
-export function createWebhookPlugin({ bot, path, secret, timeoutMs = 8_000 }: WebhookOptions): FastifyPluginAsync {
+export function createWebhookPlugin({ bot, path, secret, timeoutMs = 8_000, logger }: WebhookOptions): FastifyPluginAsync {
   const handle = webhookCallback(bot, "fastify", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: timeoutMs });
   return async (app) => {
     app.post(path, {
@@ -47,7 +49,15 @@ export function createWebhookPlugin({ bot, path, secret, timeoutMs = 8_000 }: We
         if (!looksLikeUpdate(request.body)) return reply.code(400).send({ error: "not a Telegram update" });
       },
       handler: async (request, reply) => {
-        await handle(request, reply);
+        try {
+          await handle(request, reply);
+        } catch (err) {
+          // Not handled (the database was unavailable): Telegram sends the update again after a non-2xx answer.
+          // The error carries the update and its text, so only its cause's message is logged.
+          const cause = err instanceof BotError ? err.error : err;
+          logger.warn({ update: (request.body as { update_id: number }).update_id, error: String((cause as Error)?.message ?? cause) }, "telegram: update not handled, asking for it again");
+          return reply.code(503).send({ error: "try again later" });
+        }
         return reply;
       },
     });

@@ -55,6 +55,20 @@ describe("outbox", () => {
     expect(sent).toEqual(["b:reminder", "a:summary", "a:chart"]);
   });
 
+  it("keeps going when the database refuses writes for a while, and sends once it takes them again", async () => {
+    const db = openDatabase(":memory:");
+    const sent: string[] = [];
+    const o = make(db, async (r) => void sent.push(r.text!));
+    o.enqueue(msg("a", "1"));
+    db.$client.pragma("query_only = ON");
+    o.start();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sent).toEqual([]);
+    db.$client.pragma("query_only = OFF");
+    expect(await o.drain(5000)).toBe(true);
+    expect(sent).toEqual(["1"]);
+  });
+
   it("queues a message with the same dedupe key once", () => {
     const db = openDatabase(":memory:");
     const o = make(db, async () => {});
