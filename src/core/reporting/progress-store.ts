@@ -4,8 +4,9 @@
  *
  * Rows are stored up to the campaign's *frontier*, the last day a change of figures was for (it only moves
  * forward), not to the campaign's end: every day up to the frontier holds a row for every unit and metric with a
- * figure on or before it, and a day past it holds what the frontier holds (`storedDay`). So today's report rewrites one row per metric, not one per day
- * left in the campaign; when a report moves the frontier forward, the days in between are carried over first.
+ * figure on or before it, and a day past it holds what the frontier holds (`storedDay`). So today's report
+ * rewrites one row per metric, not one per day left in the campaign; when a report moves the frontier forward,
+ * the days in between are carried over first.
  */
 import type { Campaign, Metric } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
