@@ -39,14 +39,3 @@ export function lastCumulativeBefore(figures: readonly Figure[], day: string): F
   for (const f of figures) if (f.kind === "cumulative" && f.day < day && (!best || f.day >= best.day)) best = f;
   return best;
 }
-
-/** Median of the unit's daily figures (to flag a figure far above its usual); null with fewer than 3. */
-export function dailyMedian(figures: readonly Figure[], excludeDay?: string): number | null {
-  const values = figures
-    .filter((f) => f.kind === "daily" && f.day !== excludeDay)
-    .map((f) => f.value)
-    .sort((a, b) => a - b);
-  if (values.length < 3) return null;
-  const mid = Math.floor(values.length / 2);
-  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
-}

@@ -127,12 +127,23 @@ export function activeValuesSince(db: Db, key: FigureKey, fromDay: string): Acti
   return activeFiguresSince(db).all({ ...key, fromDay });
 }
 
-const activeDailyFigures = statement<[FigureKey & { except: number | null }], ActiveFigure>(`
-  ${FIGURES} WHERE ${ACTIVE_OF_UNIT} AND kind = 'daily' AND report_id IS NOT @except ORDER BY day, id`);
+/** The median of what `v` holds (`value`), or null with fewer than 3 values; SQLite sorts, no row reaches JavaScript. */
+const MEDIAN_OF_V = `
+  c AS (SELECT count(*) AS n FROM v)
+  SELECT CASE WHEN n < 3 THEN NULL ELSE (
+    SELECT avg(value) FROM (SELECT value FROM v ORDER BY value LIMIT 2 - (SELECT n FROM c) % 2 OFFSET ((SELECT n FROM c) - 1) / 2)
+  ) END FROM c`;
 
-/** The active daily figures of a unit for one metric, oldest day first, leaving out those of report `except`. */
-export function activeDailyValues(db: Db, key: FigureKey, except?: number): ActiveFigure[] {
-  return activeDailyFigures(db).all({ ...key, except: except ?? null });
+const dailyMedianStatement = statement<[FigureKey & { day: string; except: number | null }], number | null>(`
+  WITH v AS (SELECT value FROM report_values WHERE ${ACTIVE_OF_UNIT} AND kind = 'daily' AND report_id IS NOT @except AND day != @day),
+  ${MEDIAN_OF_V}`);
+
+/**
+ * The median of a unit's active daily figures for one metric (its usual day, to flag a figure far above it),
+ * leaving out `day` and report `except`; null with fewer than 3 figures.
+ */
+export function dailyMedian(db: Db, key: FigureKey, day: string, except?: number): number | null {
+  return dailyMedianStatement(db).pluck().get({ ...key, day, except: except ?? null }) ?? null;
 }
 
 const CUMULATIVE_NOT_EXCEPT = `${ACTIVE_OF_UNIT} AND kind = 'cumulative' AND report_id IS NOT @except`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cumulativeOn, dailyMedian, lastCumulativeBefore, type Figure } from "../../../src/core/progress/arithmetic.ts";
+import { cumulativeOn, lastCumulativeBefore, type Figure } from "../../../src/core/progress/arithmetic.ts";
 
 const d = (day: string, value: number): Figure => ({ day: `2023-06-${day}`, kind: "daily", value });
 const c = (day: string, value: number): Figure => ({ day: `2023-06-${day}`, kind: "cumulative", value });
@@ -34,12 +34,5 @@ describe("cumulativeOn", () => {
 describe("sanity helpers", () => {
   it("finds the last running total strictly before a day", () => {
     expect(lastCumulativeBefore([c("20", 10), c("21", 20), c("22", 30)], "2023-06-22")?.value).toBe(20);
-  });
-
-  it("computes a median of at least three daily figures", () => {
-    expect(dailyMedian([d("20", 1), d("21", 9)])).toBeNull();
-    expect(dailyMedian([d("20", 1), d("21", 9), d("22", 5)])).toBe(5);
-    expect(dailyMedian([d("20", 1), d("21", 9), d("22", 5), d("23", 7)])).toBe(6);
-    expect(dailyMedian([d("20", 1), d("21", 9), d("22", 5), d("23", 700)], "2023-06-23")).toBe(5);
   });
 });
