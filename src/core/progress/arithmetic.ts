@@ -33,6 +33,48 @@ export function cumulativeOn(figures: readonly Figure[], day: string, type: Metr
   return total;
 }
 
+/**
+ * The running figure after one more day's figures (`figures[from..to)`, all of one day), by the rule of
+ * `cumulativeOn`: a cumulative figure of the day replaces it (the last one; a daily figure of the same day is
+ * already in it), else the day's daily figures add to it; for a percent metric, the day's figure replaces it.
+ */
+function afterDay(value: number | null, figures: readonly Figure[], from: number, to: number, type: Metric["type"]): number | null {
+  let cumulative: number | undefined;
+  let firstDaily: number | undefined;
+  let dailies = 0;
+  for (let i = from; i < to; i++) {
+    const f = figures[i]!;
+    if (f.kind === "cumulative") cumulative = f.value;
+    else {
+      firstDaily ??= f.value;
+      dailies += f.value;
+    }
+  }
+  if (cumulative !== undefined) return cumulative;
+  return type === "percent" ? firstDaily! : (value ?? 0) + dailies;
+}
+
+/**
+ * `cumulativeOn(figures, day, type)` for each of `days` (in order), in one pass over `figures`, which must be
+ * sorted by day (in the order they were reported within a day). Progress rewrites use it: a correction of an old
+ * day recomputes months of days.
+ */
+export function cumulativeOnEach(figures: readonly Figure[], days: readonly string[], type: Metric["type"]): (number | null)[] {
+  const out: (number | null)[] = [];
+  let value: number | null = null;
+  let next = 0;
+  for (const day of days) {
+    while (next < figures.length && figures[next]!.day <= day) {
+      let end = next + 1;
+      while (end < figures.length && figures[end]!.day === figures[next]!.day) end++;
+      value = afterDay(value, figures, next, end, type);
+      next = end;
+    }
+    out.push(value);
+  }
+  return out;
+}
+
 /** The latest cumulative figure strictly before `day` (to warn when a new running total goes down). */
 export function lastCumulativeBefore(figures: readonly Figure[], day: string): Figure | undefined {
   let best: Figure | undefined;

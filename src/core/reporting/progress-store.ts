@@ -13,8 +13,8 @@ import type { Db } from "../../db/client.ts";
 import { statement } from "../../db/prepared.ts";
 import { progressFrontier } from "../../db/repos/progress.ts";
 import { activeValuesSince, recomputeActive, type ActiveFigure } from "../../db/repos/reports.ts";
-import { addDays } from "../../time.ts";
-import { cumulativeOn } from "../progress/arithmetic.ts";
+import { addDays, daysBetween } from "../../time.ts";
+import { cumulativeOnEach } from "../progress/arithmetic.ts";
 
 /** Writes `{ day: value }` (a JSON object) for one unit and metric; rows that already hold the value are left alone. */
 const upsertProgress = statement<[string, string, string, string]>(`
@@ -66,19 +66,17 @@ function campaignDays(campaign: Campaign): string[] {
 }
 
 /**
- * The cumulative figure of every day from `start` to `until` that has one. It only changes on a day with a figure,
- * so `cumulativeOn` runs on those days and carries forward in between.
+ * The cumulative figure of every day from `start` to `until` that has one: `cumulativeOnEach` over those days of
+ * the campaign.
  */
 function progressByDay(figures: readonly ActiveFigure[], campaign: Campaign, start: string, until: string, type: Metric["type"]): Record<string, number> {
-  const changes = new Set(figures.map((f) => f.day));
+  const all = campaignDays(campaign);
+  const days = all.slice(daysBetween(campaign.start, start), daysBetween(campaign.start, until) + 1);
+  const values = cumulativeOnEach(figures, days, type);
   const out: Record<string, number> = {};
-  let value: number | null = null;
-  for (const day of campaignDays(campaign)) {
-    if (day < start) continue;
-    if (day > until) break;
-    if (day === start || changes.has(day)) value = cumulativeOn(figures, day, type);
-    if (value !== null) out[day] = value;
-  }
+  days.forEach((day, i) => {
+    if (values[i] !== null) out[day] = values[i]!;
+  });
   return out;
 }
 

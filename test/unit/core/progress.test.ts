@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cumulativeOn, lastCumulativeBefore, type Figure } from "../../../src/core/progress/arithmetic.ts";
+import { cumulativeOn, cumulativeOnEach, lastCumulativeBefore, type Figure } from "../../../src/core/progress/arithmetic.ts";
 
 const d = (day: string, value: number): Figure => ({ day: `2023-06-${day}`, kind: "daily", value });
 const c = (day: string, value: number): Figure => ({ day: `2023-06-${day}`, kind: "cumulative", value });
@@ -28,6 +29,23 @@ describe("cumulativeOn", () => {
   it("uses the latest level for percent metrics, whatever its kind", () => {
     expect(cumulativeOn([c("20", 31.5), d("21", 40.2), c("23", 55)], "2023-06-22", "percent")).toBe(40.2);
     expect(cumulativeOn([d("21", 40.2), c("21", 41)], "2023-06-21", "percent")).toBe(41);
+  });
+});
+
+describe("cumulativeOnEach", () => {
+  const days = Array.from({ length: 12 }, (_, i) => `2023-06-${String(18 + i).padStart(2, "0")}`);
+  const figure = fc.record({ day: fc.constantFrom(...days), kind: fc.constantFrom("daily" as const, "cumulative" as const), value: fc.integer({ min: 0, max: 100_000 }) });
+
+  it("equals cumulativeOn on every day, for any figures of any kind and type (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.array(figure, { maxLength: 30 }), fc.constantFrom("count" as const, "money" as const, "percent" as const), fc.nat(days.length - 1), (unsorted, type, from) => {
+        // Sorted by day as the database gives them; within a day, in the order they were reported.
+        const figures = unsorted.map((f, i) => ({ ...f, i })).sort((a, b) => a.day.localeCompare(b.day) || a.i - b.i);
+        const asked = days.slice(from);
+        expect(cumulativeOnEach(figures, asked, type)).toEqual(asked.map((day) => cumulativeOn(figures, day, type)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
