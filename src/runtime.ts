@@ -15,6 +15,7 @@ import { createCampaignRegistry, type CampaignRegistry } from "./core/campaign-r
 import type { CoreDeps } from "./core/context.ts";
 import { createActions, createFeatures, LISTENERS, onRecall } from "./core/features/index.ts";
 import { createCore, type Core } from "./core/handle-message.ts";
+import { startCheckpointer } from "./db/checkpointer.ts";
 import { openDatabase, type Db } from "./db/client.ts";
 import { createI18n, type I18n } from "./i18n.ts";
 import { compileCampaign } from "./parsing/index.ts";
@@ -75,6 +76,8 @@ export function createRuntime({ config, logger, campaigns, now }: RuntimeOptions
     onRecall,
     replyLimits: { perSender: config.REPLY_LIMIT_PER_SENDER, perChat: config.REPLY_LIMIT_PER_CHAT },
   });
+  // Last, so nothing after it can fail and leave the worker running.
+  const checkpointer = config.DATABASE_PATH === ":memory:" ? undefined : startCheckpointer(db, config.DATABASE_PATH, logger);
   return {
     config,
     db,
@@ -84,6 +87,7 @@ export function createRuntime({ config, logger, campaigns, now }: RuntimeOptions
     deps,
     dashboardLinks: dashboard.links,
     close: () => {
+      checkpointer?.stop();
       if (db.$client.open) db.$client.close();
     },
   };
