@@ -93,16 +93,17 @@ export function markSent(db: Db, id: number, now: number): void {
   sent(db).run({ id, now });
 }
 
-export function markRetry(db: Db, id: number, at: number, error: string): void {
-  db.update(outbox).set({ status: "pending", nextAttemptAt: at, lastError: error }).where(eq(outbox.id, id)).run();
+/** Back in the queue until `at`, after its `attempts`-th failed attempt. */
+export function markRetry(db: Db, id: number, at: number, error: string, attempts: number): void {
+  db.update(outbox).set({ status: "pending", nextAttemptAt: at, lastError: error, attempts }).where(eq(outbox.id, id)).run();
 }
 
-export function markDead(db: Db, id: number, error: string): void {
-  db.update(outbox).set({ status: "dead", lastError: error }).where(eq(outbox.id, id)).run();
+export function markDead(db: Db, id: number, error: string, attempts?: number): void {
+  db.update(outbox).set({ status: "dead", lastError: error, ...(attempts === undefined ? {} : { attempts }) }).where(eq(outbox.id, id)).run();
 }
 
 /** A reaction can be set twice with no harm; a message sent twice is read twice. */
-function isRepeatable(reply: Outgoing): boolean {
+export function isRepeatable(reply: Outgoing): boolean {
   return reply.reaction !== undefined && reply.text === undefined && reply.attachment === undefined;
 }
 

@@ -108,6 +108,36 @@ describe("outbox", () => {
     ]);
   });
 
+  it("counts a reaction's failed attempts though it is never marked as being sent, and sends it one attempt at a time", async () => {
+    const db = openDatabase(":memory:");
+    // Each retry is due at once: the clock jumps an hour every 5 ms.
+    let clock = Date.now();
+    const ticking = setInterval(() => (clock += 3_600_000), 5);
+    const seen: string[] = [];
+    const o = createOutbox({
+      db,
+      logger: silentLogger,
+      senders: {
+        telegram: async () => {
+          seen.push(db.select().from(outboxTable).get()!.status);
+          await new Promise((r) => setTimeout(r, 30)); // long enough for the lane to look for work three times meanwhile
+          throw new ChannelError("bad gateway", "TRANSIENT");
+        },
+      },
+      pacing: { telegram: { perSecond: 1000, perChatPerMinute: 1000 } },
+      maxAttempts: 3,
+      pollMs: 10,
+      now: () => clock,
+    });
+    running.push(o);
+    o.enqueue({ to: { platform: "telegram", chatId: "g" }, reaction: "👍", reactTo: "7" });
+    o.start();
+    expect(await o.drain(5000)).toBe(true);
+    clearInterval(ticking);
+    expect(seen).toEqual(["pending", "pending", "pending"]);
+    expect(db.select().from(outboxTable).get()).toMatchObject({ status: "dead", attempts: 3, lastError: "TRANSIENT: bad gateway" });
+  });
+
   it("keeps to the per-chat limit", async () => {
     const db = openDatabase(":memory:");
     let sent = 0;
