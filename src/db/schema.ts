@@ -183,7 +183,9 @@ export const reportValues = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("report_values_progress").on(t.campaignId, t.metricKey, t.unitCode, t.day).where(sql`active = 1`),
+    // Covering (kind, value, report_id; the id is the rowid): a unit's figures for a metric, as progress rewrites
+    // and the sanity checks read them on every report, come from the index alone.
+    index("report_values_progress").on(t.campaignId, t.metricKey, t.unitCode, t.day, t.kind, t.value, t.reportId).where(sql`active = 1`),
     index("report_values_report").on(t.reportId),
     index("report_values_key").on(t.campaignId, t.unitCode, t.day, t.metricKey, t.kind),
   ],

@@ -1,0 +1,2 @@
+DROP INDEX `report_values_progress`;--> statement-breakpoint
+CREATE INDEX `report_values_progress` ON `report_values` (`campaign_id`,`metric_key`,`unit_code`,`day`,`kind`,`value`,`report_id`) WHERE active = 1;
