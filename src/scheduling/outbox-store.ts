@@ -40,28 +40,39 @@ export function enqueueRow(db: Db, reply: Outgoing, now: number, dedupeKey?: str
 
 /**
  * The chats with pending messages, one index seek each (a loose index scan: SQLite would otherwise read every
- * pending row), then the first message of each, if it is due.
+ * pending row), then the first message of each, if it is due: its id and chat only, from the index.
  */
-const firstOfEachChat = statement<[{ platform: string; now: number }], OutboxRow>(`
+const firstOfEachChat = statement<[{ platform: string; now: number }], DueMessage>(`
   WITH RECURSIVE chats(chat_id) AS (
     SELECT min(chat_id) FROM outbox WHERE status = 'pending' AND platform = @platform
     UNION ALL
     SELECT (SELECT min(chat_id) FROM outbox WHERE status = 'pending' AND platform = @platform AND chat_id > chats.chat_id)
     FROM chats WHERE chats.chat_id IS NOT NULL
   )
-  SELECT o.id, o.platform, o.chat_id AS chatId, o.payload, o.dedupe_key AS dedupeKey, o.status, o.attempts,
-    o.next_attempt_at AS nextAttemptAt, o.last_error AS lastError, o.created_at AS createdAt, o.sent_at AS sentAt
+  SELECT o.id, o.chat_id AS chatId
   FROM chats JOIN outbox o ON o.id = (
     SELECT id FROM outbox WHERE status = 'pending' AND platform = @platform AND chat_id = chats.chat_id ORDER BY id LIMIT 1)
   WHERE o.next_attempt_at <= @now
   ORDER BY o.id`);
 
+/** A message that is due, as `dueRows` lists it; `outboxRow` reads the rest of the one picked. */
+export interface DueMessage {
+  id: number;
+  chatId: string;
+}
+
 /**
  * The oldest pending message of each chat of a platform when it is due, oldest first. A chat's later messages wait
  * for it, even while it waits for a retry: a chart never overtakes the summary it belongs to.
  */
-export function dueRows(db: Db, platform: string, now: number): OutboxRow[] {
+export function dueRows(db: Db, platform: string, now: number): DueMessage[] {
   return firstOfEachChat(db).all({ platform, now });
+}
+
+const rowById = perDb((db) => db.select().from(outbox).where(eq(outbox.id, sql.placeholder("id"))).prepare());
+
+export function outboxRow(db: Db, id: number): OutboxRow | undefined {
+  return rowById(db).get({ id });
 }
 
 const firstAttemptAt = perDb((db) =>

@@ -17,7 +17,9 @@ import {
   markSent,
   nextDueAt,
   outboxCounts,
+  outboxRow,
   settleInterrupted,
+  type DueMessage,
   type Outgoing,
   type OutboxRow,
 } from "./outbox-store.ts";
@@ -112,21 +114,30 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   for (const [platform, send] of Object.entries(opts.senders ?? {})) addLane(platform as Platform, send!);
 
   /** The first due message whose chat is free and under its per-minute limit; or when to look again. */
-  function pick(lane: Lane, t: number): OutboxRow | number {
+  function pick(lane: Lane, t: number): DueMessage | number {
     let soonest = Infinity;
-    for (const row of dueRows(db, lane.platform, t)) {
-      if (lane.inFlight.has(row.chatId)) continue;
-      const recent = (lane.recent.get(row.chatId) ?? []).filter((at) => at > t - 60_000);
-      lane.recent.set(row.chatId, recent);
+    for (const due of dueRows(db, lane.platform, t)) {
+      if (lane.inFlight.has(due.chatId)) continue;
+      const recent = sendsInLastMinute(lane, due.chatId, t);
       if (recent.length >= lane.pacing.perChatPerMinute) {
         soonest = Math.min(soonest, recent[0]! + 60_000);
         continue;
       }
-      return row;
+      return due;
     }
     const due = nextDueAt(db, lane.platform);
     if (due !== null && due > t) soonest = Math.min(soonest, due);
     return soonest;
+  }
+
+  /** The chat's send times within the minute before `t`, oldest first (older ones are dropped). */
+  function sendsInLastMinute(lane: Lane, chatId: string, t: number): number[] {
+    let recent = lane.recent.get(chatId);
+    if (!recent) lane.recent.set(chatId, (recent = []));
+    let expired = 0;
+    while (expired < recent.length && recent[expired]! <= t - 60_000) expired++;
+    if (expired > 0) recent.splice(0, expired);
+    return recent;
   }
 
   /** Sends one message and records how it went; never rejects. */
@@ -172,8 +183,9 @@ export function createOutbox(opts: OutboxOptions): Outbox {
    */
   function pickAndMark(lane: Lane, t: number): { row: OutboxRow; reply: Outgoing } | number {
     try {
-      const row = pick(lane, t);
-      if (typeof row === "number") return row;
+      const due = pick(lane, t);
+      if (typeof due === "number") return due;
+      const row = outboxRow(db, due.id)!;
       const reply = decodeReply(row.payload);
       if (!isRepeatable(reply)) markSending(db, row.id);
       return { row, reply };
