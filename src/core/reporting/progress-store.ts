@@ -12,7 +12,7 @@ import type { Campaign, Metric } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
 import { statement } from "../../db/prepared.ts";
 import { progressFrontier } from "../../db/repos/progress.ts";
-import { activeValuesSince, recomputeActive, type ActiveFigure } from "../../db/repos/reports.ts";
+import { activeValuesBetween, nextFreshStart, recomputeActive, type ActiveFigure } from "../../db/repos/reports.ts";
 import { addDays, daysBetween } from "../../time.ts";
 import { cumulativeOnEach } from "../progress/arithmetic.ts";
 
@@ -31,11 +31,12 @@ const storedValue = statement<[string, string, string, string], number | undefin
 );
 
 /**
- * What progress from `start` on depends on: the figures from `start` on, after the unit's stored figure of the
- * day before (unchanged by them) as a running total. `cumulativeOn` gives the same on them as on the whole history.
+ * What progress from `start` to `until` depends on: the figures of those days, after the unit's stored figure of
+ * the day before (unchanged by them) as a running total. `cumulativeOn` gives the same on them as on the whole
+ * history.
  */
-function figuresFrom(db: Db, campaign: Campaign, unitCode: string, metricKey: string, start: string): ActiveFigure[] {
-  const figures = activeValuesSince(db, { campaignId: campaign.id, unitCode, metricKey }, start);
+function figuresFrom(db: Db, campaign: Campaign, unitCode: string, metricKey: string, start: string, until: string): ActiveFigure[] {
+  const figures = activeValuesBetween(db, { campaignId: campaign.id, unitCode, metricKey }, start, until);
   const before = addDays(start, -1);
   const base = start > campaign.start ? storedValue(db).pluck().get(campaign.id, before, metricKey, unitCode) : undefined;
   return base === undefined ? figures : [{ day: before, kind: "cumulative", value: base }, ...figures];
@@ -92,10 +93,14 @@ export function refreshUnitProgress(db: Db, campaign: Campaign, unitCode: string
   const frontier = progressFrontier(db, campaign.id);
   const until = frontier !== null && frontier > start ? frontier : start;
   advanceFrontier(db, campaign, frontier, until);
-  const afterUntil = addDays(until, 1);
   for (const metric of metrics) {
-    const byDay = progressByDay(figuresFrom(db, campaign, unitCode, metric.key, start), campaign, start, until, metric.type);
-    const first = Object.keys(byDay)[0] ?? afterUntil;
+    // A change on `start` reaches up to the day before the next running total (a percent metric: the next
+    // figure), which starts afresh; the days from there on stay as they are.
+    const key = { campaignId: campaign.id, unitCode, metricKey: metric.key };
+    const fresh = nextFreshStart(db, key, start, until, metric.type === "percent");
+    const stop = fresh === null ? until : addDays(fresh, -1);
+    const byDay = progressByDay(figuresFrom(db, campaign, unitCode, metric.key, start, stop), campaign, start, stop, metric.type);
+    const first = Object.keys(byDay)[0] ?? addDays(stop, 1);
     if (first > start) clearProgress(db).run(campaign.id, metric.key, unitCode, start, first);
     upsertProgress(db).run(campaign.id, metric.key, unitCode, JSON.stringify(byDay));
   }

@@ -119,12 +119,24 @@ export interface FigureKey {
 const FIGURES = "SELECT day, kind, value FROM report_values";
 const ACTIVE_OF_UNIT = "campaign_id = @campaignId AND metric_key = @metricKey AND unit_code = @unitCode AND active = 1";
 
-const activeFiguresSince = statement<[FigureKey & { fromDay: string }], ActiveFigure>(`
-  ${FIGURES} WHERE ${ACTIVE_OF_UNIT} AND day >= @fromDay ORDER BY day, id`);
+const activeFiguresBetween = statement<[FigureKey & { fromDay: string; untilDay: string }], ActiveFigure>(`
+  ${FIGURES} WHERE ${ACTIVE_OF_UNIT} AND day >= @fromDay AND day <= @untilDay ORDER BY day, id`);
 
-/** The active figures of a unit for one metric from `fromDay` on, oldest day first. */
-export function activeValuesSince(db: Db, key: FigureKey, fromDay: string): ActiveFigure[] {
-  return activeFiguresSince(db).all({ ...key, fromDay });
+/** The active figures of a unit for one metric from `fromDay` to `untilDay`, oldest day first. */
+export function activeValuesBetween(db: Db, key: FigureKey, fromDay: string, untilDay: string): ActiveFigure[] {
+  return activeFiguresBetween(db).all({ ...key, fromDay, untilDay });
+}
+
+const firstCumulativeAfter = statement<[FigureKey & { afterDay: string; untilDay: string; anyKind: 0 | 1 }], string | null>(`
+  SELECT min(day) FROM report_values WHERE ${ACTIVE_OF_UNIT} AND day > @afterDay AND day <= @untilDay AND (kind = 'cumulative' OR @anyKind)`);
+
+/**
+ * The first day after `afterDay` (up to `untilDay`) on which a unit's figure for a metric starts afresh: its
+ * first running total, or with `anyKind` (a percent metric) its first figure of either kind. Progress from that
+ * day on does not depend on any figure before it.
+ */
+export function nextFreshStart(db: Db, key: FigureKey, afterDay: string, untilDay: string, anyKind: boolean): string | null {
+  return firstCumulativeAfter(db).pluck().get({ ...key, afterDay, untilDay, anyKind: anyKind ? 1 : 0 }) ?? null;
 }
 
 /** The median of what `v` holds (`value`), or null with fewer than 3 values; SQLite sorts, no row reaches JavaScript. */
