@@ -81,3 +81,11 @@ export function lastCumulativeBefore(figures: readonly Figure[], day: string): F
   for (const f of figures) if (f.kind === "cumulative" && f.day < day && (!best || f.day >= best.day)) best = f;
   return best;
 }
+
+/** The median of `values` (a unit's usual daily figure, to flag one far above it); null with fewer than 3. */
+export function median(values: readonly number[]): number | null {
+  if (values.length < 3) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -8,8 +8,8 @@ import type { Campaign } from "../../campaigns/schema.ts";
 import type { Db } from "../../db/client.ts";
 import { claimNotice } from "../../db/repos/events.ts";
 import {
+  activeDailyValues,
   currentValues,
-  dailyMedian,
   findReportByMessage,
   insertReport,
   lastActiveCumulatives,
@@ -22,7 +22,7 @@ import { parseReport, type ParseResult } from "../../parsing/index.ts";
 import { addDays, clockMinutes, localTime, shortDay, zonedInstant } from "../../time.ts";
 import type { Ctx } from "../context.ts";
 import { eventKey } from "../handle-message.ts";
-import { lastCumulativeBefore } from "../progress/arithmetic.ts";
+import { lastCumulativeBefore, median } from "../progress/arithmetic.ts";
 import type { Reply } from "../types.ts";
 import { figuresChanged } from "./progress-store.ts";
 import { acknowledge, attentionFromWarnings, type Attention } from "./acknowledge.ts";
@@ -63,9 +63,9 @@ function sanityChecks(ctx: Ctx, campaign: Campaign, unitCode: string, day: strin
       if (last && f.value < last.value)
         out.push({ code: "cumulativeDown", values: { label: metric.label, last: last.value.toLocaleString("vi-VN"), day: shortDay(last.day) } });
     } else {
-      const median = dailyMedian(ctx.deps.db, key, day, own?.id);
-      if (median !== null && median > 0 && f.value > OUTLIER_FACTOR * median)
-        out.push({ code: "outlier", values: { label: metric.label, median: Math.round(median).toLocaleString("vi-VN") } });
+      const usual = median(activeDailyValues(ctx.deps.db, key, day, own?.id));
+      if (usual !== null && usual > 0 && f.value > OUTLIER_FACTOR * usual)
+        out.push({ code: "outlier", values: { label: metric.label, median: Math.round(usual).toLocaleString("vi-VN") } });
     }
   }
   return out;

@@ -139,23 +139,15 @@ export function nextFreshStart(db: Db, key: FigureKey, afterDay: string, untilDa
   return firstCumulativeAfter(db).pluck().get({ ...key, afterDay, untilDay, anyKind: anyKind ? 1 : 0 }) ?? null;
 }
 
-/** The median of what `v` holds (`value`), or null with fewer than 3 values; SQLite sorts, no row reaches JavaScript. */
-const MEDIAN_OF_V = `
-  c AS (SELECT count(*) AS n FROM v)
-  SELECT CASE WHEN n < 3 THEN NULL ELSE (
-    SELECT avg(value) FROM (SELECT value FROM v ORDER BY value LIMIT 2 - (SELECT n FROM c) % 2 OFFSET ((SELECT n FROM c) - 1) / 2)
-  ) END FROM c`;
-
-const dailyMedianStatement = statement<[FigureKey & { day: string; except: number | null }], number | null>(`
-  WITH v AS (SELECT value FROM report_values WHERE ${ACTIVE_OF_UNIT} AND kind = 'daily' AND report_id IS NOT @except AND day != @day),
-  ${MEDIAN_OF_V}`);
+const activeDailyFigures = statement<[FigureKey & { day: string; except: number | null }], number>(`
+  SELECT value FROM report_values WHERE ${ACTIVE_OF_UNIT} AND kind = 'daily' AND report_id IS NOT @except AND day != @day`);
 
 /**
- * The median of a unit's active daily figures for one metric (its usual day, to flag a figure far above it),
- * leaving out `day` and report `except`; null with fewer than 3 figures.
+ * The values of a unit's active daily figures for one metric, in no order, leaving out `day` and report
+ * `except` (what the outlier check compares a new figure with). Plain numbers, read from the index alone.
  */
-export function dailyMedian(db: Db, key: FigureKey, day: string, except?: number): number | null {
-  return dailyMedianStatement(db).pluck().get({ ...key, day, except: except ?? null }) ?? null;
+export function activeDailyValues(db: Db, key: FigureKey, day: string, except?: number): number[] {
+  return activeDailyFigures(db).pluck().all({ ...key, day, except: except ?? null });
 }
 
 const CUMULATIVE_NOT_EXCEPT = `${ACTIVE_OF_UNIT} AND kind = 'cumulative' AND report_id IS NOT @except`;
