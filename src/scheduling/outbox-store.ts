@@ -40,52 +40,39 @@ export function enqueueRow(db: Db, reply: Outgoing, now: number, dedupeKey?: str
 
 /**
  * The chats with pending messages, one index seek each (a loose index scan: SQLite would otherwise read every
- * pending row), then the first message of each, if it is due: its id and chat only, from the index.
+ * pending row), then the first message of each: its id, chat and when it is due, from the index and one lookup.
  */
-const firstOfEachChat = statement<[{ platform: string; now: number }], DueMessage>(`
+const firstOfEachChat = statement<[{ platform: string }], QueueHead>(`
   WITH RECURSIVE chats(chat_id) AS (
     SELECT min(chat_id) FROM outbox WHERE status = 'pending' AND platform = @platform
     UNION ALL
     SELECT (SELECT min(chat_id) FROM outbox WHERE status = 'pending' AND platform = @platform AND chat_id > chats.chat_id)
     FROM chats WHERE chats.chat_id IS NOT NULL
   )
-  SELECT o.id, o.chat_id AS chatId
+  SELECT o.id, o.chat_id AS chatId, o.next_attempt_at AS nextAttemptAt
   FROM chats JOIN outbox o ON o.id = (
     SELECT id FROM outbox WHERE status = 'pending' AND platform = @platform AND chat_id = chats.chat_id ORDER BY id LIMIT 1)
-  WHERE o.next_attempt_at <= @now
   ORDER BY o.id`);
 
-/** A message that is due, as `dueRows` lists it; `outboxRow` reads the rest of the one picked. */
-export interface DueMessage {
+/** The first pending message of a chat, as `queueHeads` lists it; `outboxRow` reads the rest of the one picked. */
+export interface QueueHead {
   id: number;
   chatId: string;
+  nextAttemptAt: number;
 }
 
 /**
- * The oldest pending message of each chat of a platform when it is due, oldest first. A chat's later messages wait
+ * The oldest pending message of each chat of a platform, oldest first, due or not. A chat's later messages wait
  * for it, even while it waits for a retry: a chart never overtakes the summary it belongs to.
  */
-export function dueRows(db: Db, platform: string, now: number): DueMessage[] {
-  return firstOfEachChat(db).all({ platform, now });
+export function queueHeads(db: Db, platform: string): QueueHead[] {
+  return firstOfEachChat(db).all({ platform });
 }
 
 const rowById = perDb((db) => db.select().from(outbox).where(eq(outbox.id, sql.placeholder("id"))).prepare());
 
 export function outboxRow(db: Db, id: number): OutboxRow | undefined {
   return rowById(db).get({ id });
-}
-
-const firstAttemptAt = perDb((db) =>
-  db
-    .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
-    .from(outbox)
-    .where(and(eq(outbox.platform, sql.placeholder("platform")), eq(outbox.status, "pending")))
-    .prepare(),
-);
-
-/** The earliest time a pending message of the platform becomes due, or null when none is pending. */
-export function nextDueAt(db: Db, platform: string): number | null {
-  return firstAttemptAt(db).get({ platform })?.at ?? null;
 }
 
 const sending = perDb((db) =>

@@ -8,20 +8,19 @@ import { ChannelError, type Platform } from "../core/types.ts";
 import type { Db } from "../db/client.ts";
 import {
   decodeReply,
-  dueRows,
   enqueueRow,
   isRepeatable,
   markDead,
   markRetry,
   markSending,
   markSent,
-  nextDueAt,
   outboxCounts,
   outboxRow,
+  queueHeads,
   settleInterrupted,
-  type DueMessage,
   type Outgoing,
   type OutboxRow,
+  type QueueHead,
 } from "./outbox-store.ts";
 
 export type Sender = (reply: Outgoing) => Promise<void>;
@@ -114,19 +113,19 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   for (const [platform, send] of Object.entries(opts.senders ?? {})) addLane(platform as Platform, send!);
 
   /** The first due message whose chat is free and under its per-minute limit; or when to look again. */
-  function pick(lane: Lane, t: number): DueMessage | number {
+  function pick(lane: Lane, t: number): QueueHead | number {
     let soonest = Infinity;
-    for (const due of dueRows(db, lane.platform, t)) {
-      if (lane.inFlight.has(due.chatId)) continue;
-      const recent = sendsInLastMinute(lane, due.chatId, t);
+    for (const head of queueHeads(db, lane.platform)) {
+      // A chat that is sending is woken up by the end of that send; one waiting for a retry, when it is due.
+      if (head.nextAttemptAt > t) soonest = Math.min(soonest, head.nextAttemptAt);
+      if (head.nextAttemptAt > t || lane.inFlight.has(head.chatId)) continue;
+      const recent = sendsInLastMinute(lane, head.chatId, t);
       if (recent.length >= lane.pacing.perChatPerMinute) {
         soonest = Math.min(soonest, recent[0]! + 60_000);
         continue;
       }
-      return due;
+      return head;
     }
-    const due = nextDueAt(db, lane.platform);
-    if (due !== null && due > t) soonest = Math.min(soonest, due);
     return soonest;
   }
 
