@@ -185,7 +185,15 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       const due = pick(lane, t);
       if (typeof due === "number") return due;
       const row = outboxRow(db, due.id)!;
-      const reply = decodeReply(row.payload);
+      let reply: Outgoing;
+      try {
+        reply = decodeReply(row.payload);
+      } catch (err) {
+        // Never written by encodeReply: it cannot be sent, and must not hold up its chat.
+        markDead(db, row.id, `UNREADABLE: ${(err as Error)?.message}`);
+        logger.error({ platform: lane.platform, chat: row.chatId, id: row.id }, "outbox message unreadable, dead-lettered");
+        return t;
+      }
       if (!isRepeatable(reply)) markSending(db, row.id);
       return { row, reply };
     } catch (err) {

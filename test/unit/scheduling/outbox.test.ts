@@ -138,6 +138,19 @@ describe("outbox", () => {
     expect(db.select().from(outboxTable).get()).toMatchObject({ status: "dead", attempts: 3, lastError: "TRANSIENT: bad gateway" });
   });
 
+  it("dead-letters a message whose stored payload cannot be read, and sends the chat's next one", async () => {
+    const db = openDatabase(":memory:");
+    const sent: string[] = [];
+    const o = make(db, async (r) => void sent.push(r.text!));
+    const broken = o.enqueue(msg("a", "broken"))!;
+    o.enqueue(msg("a", "next"));
+    db.update(outboxTable).set({ payload: "{not json" }).where(eq(outboxTable.id, broken)).run();
+    o.start();
+    expect(await o.drain(5000)).toBe(true);
+    expect(sent).toEqual(["next"]);
+    expect(db.select().from(outboxTable).where(eq(outboxTable.id, broken)).get()).toMatchObject({ status: "dead", lastError: expect.stringMatching(/^UNREADABLE/) });
+  });
+
   it("keeps to the per-chat limit", async () => {
     const db = openDatabase(":memory:");
     let sent = 0;
