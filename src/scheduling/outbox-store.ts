@@ -1,5 +1,5 @@
 /** The outbox table: enqueue, pick what is due, and record how a send went. */
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Address, Reply } from "../core/types.ts";
 import type { Db } from "../db/client.ts";
 import { perDb, placeholders, statement } from "../db/prepared.ts";

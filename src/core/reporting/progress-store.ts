@@ -32,8 +32,8 @@ const storedValue = statement<[string, string, string, string], number | undefin
 
 /**
  * What progress from `start` to `until` depends on: the figures of those days, after the unit's stored figure of
- * the day before (unchanged by them) as a running total. `cumulativeOn` gives the same on them as on the whole
- * history.
+ * the day before (unchanged by them) as a running total. `cumulativeOn` gives the same on them, for those days,
+ * as on the whole history.
  */
 function figuresFrom(db: Db, campaign: Campaign, unitCode: string, metricKey: string, start: string, until: string): ActiveFigure[] {
   const figures = activeValuesBetween(db, { campaignId: campaign.id, unitCode, metricKey }, start, until);

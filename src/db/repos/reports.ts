@@ -127,7 +127,7 @@ export function activeValuesBetween(db: Db, key: FigureKey, fromDay: string, unt
   return activeFiguresBetween(db).all({ ...key, fromDay, untilDay });
 }
 
-const firstCumulativeAfter = statement<[FigureKey & { afterDay: string; untilDay: string; anyKind: 0 | 1 }], string | null>(`
+const firstFreshStart = statement<[FigureKey & { afterDay: string; untilDay: string; anyKind: 0 | 1 }], string | null>(`
   SELECT min(day) FROM report_values WHERE ${ACTIVE_OF_UNIT} AND day > @afterDay AND day <= @untilDay AND (kind = 'cumulative' OR @anyKind)`);
 
 /**
@@ -136,7 +136,7 @@ const firstCumulativeAfter = statement<[FigureKey & { afterDay: string; untilDay
  * day on does not depend on any figure before it.
  */
 export function nextFreshStart(db: Db, key: FigureKey, afterDay: string, untilDay: string, anyKind: boolean): string | null {
-  return firstCumulativeAfter(db).pluck().get({ ...key, afterDay, untilDay, anyKind: anyKind ? 1 : 0 }) ?? null;
+  return firstFreshStart(db).pluck().get({ ...key, afterDay, untilDay, anyKind: anyKind ? 1 : 0 }) ?? null;
 }
 
 const activeDailyFigures = statement<[FigureKey & { day: string; except: number | null }], number>(`
