@@ -27,10 +27,10 @@ const CLOSED = 1;
 /** The worker's code: plain CommonJS, so it needs no TypeScript loader (tsx, vitest) in its thread. */
 const WORKER = `
 const { workerData, parentPort } = require("node:worker_threads");
-const Database = require(workerData.driver);
 const control = new Int32Array(workerData.control);
 let db;
 try {
+  const Database = require(workerData.driver);
   db = new Database(workerData.path, { timeout: 1000 });
   const checkpoint = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
   let failing = false;
@@ -64,7 +64,6 @@ export function startCheckpointer(db: Db, path: string, logger: Logger, interval
   const control = new Int32Array(new SharedArrayBuffer(8));
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
   const worker = new Worker(WORKER, { eval: true, execArgv: [], workerData: { path, driver, control: control.buffer, intervalMs } });
-  worker.unref();
   let stopped = false;
   worker.on("message", (m: { error?: string }) => logger.warn({ error: m.error }, "checkpoint worker: checkpoints are failing"));
   worker.on("error", (err) => logger.error({ error: err.message }, "checkpoint worker failed"));
@@ -73,6 +72,8 @@ export function startCheckpointer(db: Db, path: string, logger: Logger, interval
     logger.error("checkpoint worker stopped: the bot checkpoints by itself from now on");
     if (db.$client.open) db.$client.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
   });
+  // After the listeners: adding a "message" listener refs the worker again, and it must never keep the process alive.
+  worker.unref();
   db.$client.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   return {
     stop() {

@@ -3,9 +3,10 @@
  * does not, it is stopped (connection closed) before the bot's connection closes, and when it cannot run the
  * bot's connection goes back to checkpointing by itself.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BACKSTOP_PAGES, startCheckpointer } from "../../../src/db/checkpointer.ts";
@@ -50,6 +51,23 @@ describe("checkpoint worker", () => {
     rt.close();
     // The bot's connection was the last one: closing it folded the log in and removed it.
     expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it("never keeps the process alive: a script that forgets to close the database still exits", () => {
+    const path = tempDb();
+    const script = join(path, "..", "forgets-to-close.mts");
+    const src = resolve(import.meta.dirname, "../../../src");
+    writeFileSync(
+      script,
+      `import { openDatabase } from ${JSON.stringify(join(src, "db/client.ts"))};
+import { startCheckpointer } from ${JSON.stringify(join(src, "db/checkpointer.ts"))};
+import { createLogger } from ${JSON.stringify(join(src, "logger.ts"))};
+startCheckpointer(openDatabase(${JSON.stringify(path)}), ${JSON.stringify(path)}, createLogger("silent"));
+console.log("started");`,
+    );
+    // A worker that kept the event loop alive would run into the timeout (and throw).
+    const out = execFileSync(process.execPath, ["--import", "tsx", script], { cwd: resolve(src, ".."), timeout: 15_000, encoding: "utf8" });
+    expect(out.trim()).toBe("started");
   });
 
   it("hands checkpointing back to the bot's connection when it cannot run", async () => {
