@@ -17,10 +17,14 @@ export function encodeReply(reply: Outgoing): string {
   );
 }
 
+/** The reply `encodeReply` stored; throws when the payload is not one (it cannot be sent). */
 export function decodeReply(payload: string): Outgoing {
-  return JSON.parse(payload, (key, value: unknown) =>
+  const reply: unknown = JSON.parse(payload, (key, value: unknown) =>
     key === "data" && value && typeof value === "object" && "base64" in value ? Buffer.from((value as { base64: string }).base64, "base64") : value,
-  ) as Outgoing;
+  );
+  const to = (reply as { to?: { platform?: unknown; chatId?: unknown } } | null)?.to;
+  if (typeof reply !== "object" || reply === null || typeof to?.platform !== "string" || typeof to.chatId !== "string") throw new Error("not a queued reply");
+  return reply as Outgoing;
 }
 
 const newRow = perDb((db) =>
@@ -105,6 +109,15 @@ export function isRepeatable(reply: Outgoing): boolean {
   return reply.reaction !== undefined && reply.text === undefined && reply.attachment === undefined;
 }
 
+/** A stored payload that is a reaction; one that cannot be read is not (it is set aside, never sent). */
+function readsAsRepeatable(payload: string): boolean {
+  try {
+    return isRepeatable(decodeReply(payload));
+  } catch {
+    return false;
+  }
+}
+
 export const INTERRUPTED = "interrupted by a restart mid-send: it may have been delivered, so it is not sent again";
 
 /**
@@ -117,7 +130,7 @@ export function settleInterrupted(db: Db): { resent: number; setAside: number } 
   let resent = 0;
   db.transaction(() => {
     for (const row of rows) {
-      if (isRepeatable(decodeReply(row.payload))) {
+      if (readsAsRepeatable(row.payload)) {
         db.update(outbox).set({ status: "pending" }).where(eq(outbox.id, row.id)).run();
         resent++;
       } else markDead(db, row.id, INTERRUPTED);

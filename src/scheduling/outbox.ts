@@ -81,6 +81,9 @@ interface Lane {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(ms, 0)));
 
+/** How long a lane waits after the database refused to record a send. */
+const BOOKKEEPING_PAUSE_MS = 1_000;
+
 export function backoffMs(attempt: number): number {
   return Math.min(2 ** attempt * 1000, 5 * 60_000);
 }
@@ -151,7 +154,9 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       if (failure === undefined) markSent(db, row.id, now());
       else recordFailure(lane, row, failure);
     } catch (err) {
-      // The database refused the bookkeeping: the row stays "sending", and the next start settles it.
+      // The database refused the bookkeeping. A message stays "sending" (the next start settles it); a reaction
+      // stays pending and would be sent again at once: the lane waits a second, as when picking fails.
+      lane.pausedUntil = Math.max(lane.pausedUntil, now() + BOOKKEEPING_PAUSE_MS);
       logger.error({ platform: lane.platform, chat: row.chatId, id: row.id, error: (err as Error)?.message }, "outbox: could not record a send");
     }
   }
@@ -190,8 +195,10 @@ export function createOutbox(opts: OutboxOptions): Outbox {
         reply = decodeReply(row.payload);
       } catch (err) {
         // Never written by encodeReply: it cannot be sent, and must not hold up its chat.
-        markDead(db, row.id, `UNREADABLE: ${(err as Error)?.message}`);
+        const reason = `UNREADABLE: ${(err as Error)?.message}`;
+        markDead(db, row.id, reason);
         logger.error({ platform: lane.platform, chat: row.chatId, id: row.id }, "outbox message unreadable, dead-lettered");
+        opts.onDead?.(row, reason);
         return t;
       }
       if (!isRepeatable(reply)) markSending(db, row.id);

@@ -141,14 +141,37 @@ describe("outbox", () => {
   it("dead-letters a message whose stored payload cannot be read, and sends the chat's next one", async () => {
     const db = openDatabase(":memory:");
     const sent: string[] = [];
-    const o = make(db, async (r) => void sent.push(r.text!));
-    const broken = o.enqueue(msg("a", "broken"))!;
+    const dead: string[] = [];
+    const o = createOutbox({ db, logger: silentLogger, senders: { telegram: async (r) => void sent.push(r.text!) }, pollMs: 10, onDead: (_row, reason) => dead.push(reason) });
+    running.push(o);
+    const broken = [o.enqueue(msg("a", "broken"))!, o.enqueue(msg("b", "null"))!, o.enqueue(msg("c", "a number"))!];
     o.enqueue(msg("a", "next"));
-    db.update(outboxTable).set({ payload: "{not json" }).where(eq(outboxTable.id, broken)).run();
+    o.enqueue(msg("d", "other chat"));
+    for (const [id, payload] of broken.map((id, i) => [id, ["{not json", "null", "5"][i]!] as const)) db.update(outboxTable).set({ payload }).where(eq(outboxTable.id, id)).run();
     o.start();
     expect(await o.drain(5000)).toBe(true);
-    expect(sent).toEqual(["next"]);
-    expect(db.select().from(outboxTable).where(eq(outboxTable.id, broken)).get()).toMatchObject({ status: "dead", lastError: expect.stringMatching(/^UNREADABLE/) });
+    expect(sent.sort()).toEqual(["next", "other chat"]);
+    const rows = db.select().from(outboxTable).where(inArray(outboxTable.id, broken)).all();
+    expect(rows.map((r) => [r.status, r.lastError?.startsWith("UNREADABLE")])).toEqual([["dead", true], ["dead", true], ["dead", true]]);
+    expect(dead).toHaveLength(3);
+  });
+
+  it("does not send a reaction again and again while the database refuses to record it", async () => {
+    const db = openDatabase(":memory:");
+    let calls = 0;
+    const o = make(db, async () => {
+      // The reaction reaches Telegram, then the database turns read-only before it is recorded as sent.
+      if (++calls === 1) db.$client.pragma("query_only = ON");
+    });
+    o.enqueue({ to: { platform: "telegram", chatId: "g" }, reaction: "👍", reactTo: "7" });
+    o.start();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls).toBe(1);
+    db.$client.pragma("query_only = OFF");
+    expect(await o.drain(5000)).toBe(true);
+    // Set once more when the database took writes again (harmless for a reaction), then recorded.
+    expect(calls).toBe(2);
+    expect(db.select().from(outboxTable).get()).toMatchObject({ status: "sent" });
   });
 
   it("keeps to the per-chat limit", async () => {
@@ -162,13 +185,15 @@ describe("outbox", () => {
     expect(o.stats()).toEqual({ sent: 3, pending: 2 });
   });
 
-  it("after a restart sends what was pending, sets a reaction caught mid-send again, and never a message twice", async () => {
+  it("after a restart sends what was pending, sets a reaction caught mid-send again, and never a message twice (nor an unreadable one)", async () => {
     const db = openDatabase(":memory:");
     const first = make(db, async () => {});
     const caught = first.enqueue(msg("a", "caught mid-send"))!;
     const reaction = first.enqueue({ to: { platform: "telegram", chatId: "b" }, reaction: "👍", reactTo: "7" })!;
+    const garbled = first.enqueue(msg("c", "garbled"))!;
     first.enqueue(msg("a", "pending"));
-    db.update(outboxTable).set({ status: "sending" }).where(inArray(outboxTable.id, [caught, reaction])).run(); // the process died mid-send
+    db.update(outboxTable).set({ status: "sending" }).where(inArray(outboxTable.id, [caught, reaction, garbled])).run(); // the process died mid-send
+    db.update(outboxTable).set({ payload: "{" }).where(eq(outboxTable.id, garbled)).run();
     const sent: Outgoing[] = [];
     const second = make(db, async (r) => void sent.push(r));
     second.start();
@@ -176,6 +201,8 @@ describe("outbox", () => {
     expect(sent.map((r) => r.text ?? r.reaction).sort()).toEqual(["pending", "👍"]);
     const setAside = db.select().from(outboxTable).where(eq(outboxTable.id, caught)).get()!;
     expect(setAside).toMatchObject({ status: "dead", lastError: INTERRUPTED });
+    // One that cannot even be read does not stop the start: it is set aside too.
+    expect(db.select().from(outboxTable).where(eq(outboxTable.id, garbled)).get()).toMatchObject({ status: "dead", lastError: INTERRUPTED });
   });
 
   it("keeps attachments across the queue", async () => {
