@@ -13,6 +13,9 @@ import { campaignSnapshot } from "../../src/core/progress/snapshot.ts";
 import { bindChat } from "../../src/db/repos/chats.ts";
 import { addReporterUnit, upsertMember } from "../../src/db/repos/members.ts";
 import { progressFrontier } from "../../src/db/repos/progress.ts";
+import { getReport, insertReport, replaceValues, updateReport, type Report } from "../../src/db/repos/reports.ts";
+import { figuresChanged } from "../../src/core/reporting/progress-store.ts";
+import { retractReport } from "../../src/core/reporting/ingest.ts";
 import { addDays } from "../../src/time.ts";
 import { testRuntime } from "../helpers/runtime.ts";
 
@@ -83,6 +86,72 @@ describe("stored progress", () => {
         rt.close();
       }),
       { numRuns: 40 },
+    );
+  }, 60_000);
+
+  // The same at the level of stored figures, for what messages in the test above cannot produce: a percent metric
+  // (where any figure starts afresh), figures of both kinds for one metric, and edits that change a running total,
+  // its kind or its day. Each change is applied as ingestion applies it, then `figuresChanged` for the days touched.
+  it("reads as cumulativeOn for percent and count metrics, whatever the kinds, edits and withdrawals (fast-check)", () => {
+    const METRICS = ["services_online", "payments"] as const; // percent, count
+    const FIG_UNITS = ["DXO", "BLO"] as const;
+    const figureOp = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ kind: fc.constant("put" as const), unit: fc.nat(1), day: fc.nat(9), metric: fc.nat(1), cumulative: fc.boolean(), value: fc.nat(1_000) }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant("edit" as const), target: fc.nat(40), day: fc.option(fc.nat(9)), cumulative: fc.boolean(), value: fc.nat(1_000) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant("withdraw" as const), target: fc.nat(40) }) },
+    );
+    fc.assert(
+      fc.property(fc.array(figureOp, { minLength: 1, maxLength: 30 }), (ops) => {
+        const rt = testRuntime();
+        const campaign = rt.campaigns.get("binh-phuoc-dvc-92") as Campaign;
+        const db = rt.db;
+        const made: { id: number; metric: string }[] = [];
+        let seq = 0;
+        for (const o of ops) {
+          seq++;
+          if (o.kind === "put") {
+            const metric = METRICS[o.metric]!;
+            const day = addDays(campaign.start, o.day);
+            db.transaction(() => {
+              const report = insertReport(db, {
+                campaignId: campaign.id, unitCode: FIG_UNITS[o.unit]!, day, platform: "console", chatId: "g", messageId: `m${seq}`, senderId: "u", senderName: "",
+                memberId: null, rawText: "", eventKey: `g:m${seq}`, sentAt: seq, status: "active", late: false, updatedAt: seq,
+              });
+              replaceValues(db, report, [{ metricKey: metric, kind: o.cumulative ? "cumulative" : "daily", value: o.value, source: "" }]);
+              figuresChanged(db, campaign, report.unitCode!, day, [metric]);
+              made.push({ id: report.id, metric });
+            });
+          } else if (made.length > 0) {
+            const { id, metric } = made[o.target % made.length]!;
+            const report = getReport(db, id) as Report;
+            if (o.kind === "withdraw") {
+              if (report.status === "active") retractReport(db, campaign, report);
+              continue;
+            }
+            if (report.status !== "active") continue;
+            const day = o.day === null ? report.day : addDays(campaign.start, o.day);
+            db.transaction(() => {
+              updateReport(db, id, { day, sentAt: seq, updatedAt: seq });
+              replaceValues(db, { ...report, day }, [{ metricKey: metric, kind: o.cumulative ? "cumulative" : "daily", value: o.value, source: "" }]);
+              if (day !== report.day) figuresChanged(db, campaign, report.unitCode!, report.day, [metric]);
+              figuresChanged(db, campaign, report.unitCode!, day, [metric]);
+            });
+          }
+        }
+        const counting = db.$client.prepare("SELECT day, kind, value FROM report_values WHERE campaign_id = ? AND unit_code = ? AND metric_key = ? AND active = 1 ORDER BY day, id");
+        for (let day = campaign.start; day <= addDays(campaign.start, 12); day = addDays(day, 1)) {
+          for (const standing of campaignSnapshot(db, campaign, day).metrics) {
+            if (!(METRICS as readonly string[]).includes(standing.metric.key)) continue;
+            for (const u of standing.units) {
+              if (!(FIG_UNITS as readonly string[]).includes(u.unit.code)) continue;
+              const want = cumulativeOn(counting.all(campaign.id, u.unit.code, standing.metric.key) as Figure[], day, standing.metric.type);
+              expect(u.value, `${u.unit.code} ${standing.metric.key} on ${day}`).toBe(want);
+            }
+          }
+        }
+        rt.close();
+      }),
+      { numRuns: 60 },
     );
   }, 60_000);
 });
